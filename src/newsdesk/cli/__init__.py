@@ -1,0 +1,1 @@
+"""The `newsdesk` console script: Django management commands behind one name."""

@@ -1,0 +1,27 @@
+"""`newsdesk demo`: migrate, load the bundled sample wire (dated relative to now), serve."""
+
+from __future__ import annotations
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from newsdesk.pipeline.sample_wire import sample_wire_load
+
+
+class Command(BaseCommand):
+    help = "Set up the database, load the sample wire and serve on 127.0.0.1:8000."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true", help="set up and load only")
+        parser.add_argument("--port", type=int, default=8000)
+
+    def handle(self, *args, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        results = sample_wire_load()
+        created = sum(r.status == "created" for r in results)
+        failed = [r for r in results if r.status == "failed"]
+        self.stdout.write(f"newsdesk demo: sample wire loaded: {created} new, {len(results) - created - len(failed)} already there, {len(failed)} failed")
+        for result in failed:
+            self.stderr.write(f"  {result.origin}: {result.message} ({result.reason})")
+        if not options["no_serve"]:
+            call_command("serve", host="127.0.0.1", port=options["port"])

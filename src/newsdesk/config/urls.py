@@ -1,0 +1,12 @@
+"""URL conf: the admin, and the public site."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("newsdesk.site.urls")),
+]
+
+handler404 = "newsdesk.site.views.not_found"
+handler500 = "newsdesk.site.views.server_error"

@@ -1,0 +1,21 @@
+"""Errors that carry a reason code and a sentence a user can act on."""
+
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    """An input that cannot become an article.
+
+    ``reason`` is a short stable code stored on the raw item and shown in
+    reports (``empty``, ``binary``, ``too_large``, ``bad_encoding``,
+    ``unknown_format``, ``no_article``, ``fetch_failed``, ``not_found``);
+    ``str(error)`` is the sentence for the user.
+    """
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message

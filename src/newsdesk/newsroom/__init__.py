@@ -1,0 +1,1 @@
+"""The Django app that owns the tables and the read queries (selectors)."""

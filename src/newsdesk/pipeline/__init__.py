@@ -1,0 +1,1 @@
+"""The one orchestrator: wire → extract → save. The only code that writes stage results."""

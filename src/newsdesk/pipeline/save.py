@@ -1,0 +1,114 @@
+"""article_save: turn a Draft into an Article, a new version, or nothing at all."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Literal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from newsdesk.core.draft import Draft
+from newsdesk.newsroom.models import Article, ArticleVersion, RawItem, Section, Source, ViewCount
+
+SaveOutcome = Literal["created", "updated", "unchanged"]
+
+# The fields a version snapshot keeps: everything an editor or reader sees.
+VERSIONED_FIELDS = (
+    "headline", "section_name", "published_at", "updated_at", "dateline", "byline", "credit",
+    "original_url", "image_url", "image_caption", "image_credit", "summary", "body_html", "language",
+)
+
+
+def section_for(name: str | None) -> Section | None:
+    """The section called ``name``, created on first sight (insert-on-conflict on the slug)."""
+    if not name or not name.strip():
+        return None
+    name = name.strip()
+    slug = slugify(name)[:100] or "news"
+    Section.objects.bulk_create([Section(name=name, slug=slug)], ignore_conflicts=True)
+    return Section.objects.get(slug=slug)
+
+
+def _fields(draft: Draft, section: Section | None) -> dict:
+    picture = draft.picture
+    return {
+        "headline": draft.headline,
+        "slug": (slugify(draft.headline)[:120].rstrip("-") or "article"),
+        "section": section,
+        "updated_at": draft.updated if draft.updated and draft.updated != draft.published else None,
+        "dateline": draft.dateline or "",
+        "byline": draft.byline or "",
+        "credit": draft.credit or "",
+        "original_url": draft.original_url or "",
+        "image_url": (picture.url if picture else None) or "",
+        "image_caption": (picture.caption if picture else None) or "",
+        "image_credit": (picture.credit if picture else None) or "",
+        "summary": draft.summary or "",
+        "body_html": draft.body_html,
+        "language": draft.language,
+        "source_view_count": draft.source_view_count,
+    }
+
+
+def _content_hash(draft: Draft) -> str:
+    basis = {k: str(v) for k, v in sorted(vars(draft).items())}
+    return hashlib.sha256(json.dumps(basis, sort_keys=True).encode()).hexdigest()
+
+
+def snapshot(article: Article) -> dict:
+    return {
+        name: (
+            (article.section.name if article.section else None)
+            if name == "section_name"
+            else (value.isoformat() if hasattr((value := getattr(article, name)), "isoformat") else value)
+        )
+        for name in VERSIONED_FIELDS
+    }
+
+
+def article_save(*, draft: Draft, source: Source | None, raw_item: RawItem | None, publish: bool = True) -> tuple[Article, SaveOutcome]:
+    """Create, update or leave an article; every change writes an ArticleVersion in the same transaction."""
+    key = draft.fingerprint
+    content_hash = _content_hash(draft)
+    section = section_for(draft.section)
+    fields = _fields(draft, section)
+    with transaction.atomic():
+        Article.objects.bulk_create(
+            [
+                Article(
+                    wire_key=key,
+                    content_hash=content_hash,
+                    source=source,
+                    raw_item=raw_item,
+                    published_at=draft.published or timezone.now(),
+                    status=Article.Status.PUBLISHED if publish else Article.Status.DRAFT,
+                    **fields,
+                )
+            ],
+            ignore_conflicts=True,
+        )
+        article = Article.objects.select_for_update().select_related("section").get(wire_key=key)
+        last = article.versions.order_by("-number").first()
+        if last is None:
+            ViewCount.objects.bulk_create([ViewCount(article=article)], ignore_conflicts=True)
+            _version_add(article, number=1, raw_item=raw_item, reason="ingest")
+            return article, "created"
+        if article.content_hash == content_hash:
+            return article, "unchanged"
+        for name, value in fields.items():
+            setattr(article, name, value)
+        if draft.published:
+            article.published_at = draft.published
+        article.updated_at = draft.updated or timezone.now()
+        article.content_hash = content_hash
+        article.raw_item = raw_item
+        article.save()
+        _version_add(article, number=last.number + 1, raw_item=raw_item, reason="wire update")
+        return article, "updated"
+
+
+def _version_add(article: Article, *, number: int, raw_item: RawItem | None, reason: str) -> None:
+    ArticleVersion.objects.create(article=article, number=number, snapshot=snapshot(article), raw_item=raw_item, reason=reason)

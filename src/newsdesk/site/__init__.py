@@ -1,0 +1,1 @@
+"""The public pages: home, sections, articles, view counting."""
