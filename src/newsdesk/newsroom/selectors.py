@@ -1,0 +1,134 @@
+"""Read queries for the public pages: what is published, in which order, in which rail.
+
+Every function here only reads; the site's views call one of them each. Lists
+come back newest first with the section joined, so templates never trigger a
+query per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from django.core.paginator import InvalidPage, Page, Paginator
+from django.db.models import QuerySet, Value
+from django.db.models.functions import Coalesce
+
+from newsdesk.newsroom.models import Article, Section, ViewCount
+
+PUBLISHED = Article.Status.PUBLISHED
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    """One section's latest stories on the front page."""
+
+    section: Section
+    articles: list[Article]
+
+
+@dataclass(frozen=True)
+class FrontPage:
+    """The home page: a lead story, the next top stories, a block per section, the rail."""
+
+    lead: Article | None
+    top: list[Article]
+    blocks: list[SectionBlock]
+    highlights: list[Article]
+
+
+@dataclass(frozen=True)
+class SectionPage:
+    """One page of a section's stories, newest first, with the rail beside it."""
+
+    section: Section
+    page: Page
+    highlights: list[Article] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """A published article (with ``view_total`` annotated) and the rail of our other stories."""
+
+    article: Article
+    highlights: list[Article]
+
+
+def articles_published(*, section: Section | None = None) -> QuerySet[Article]:
+    """Published articles, newest first (ties broken by id so pages never shuffle)."""
+    articles = Article.objects.filter(status=PUBLISHED).select_related("section")
+    if section is not None:
+        articles = articles.filter(section=section)
+    return articles.order_by("-published_at", "-pk")
+
+
+def article_published(*, pk: int) -> Article | None:
+    """The published article ``pk`` with its source, section and our view count; None if not public."""
+    return (
+        Article.objects.filter(pk=pk, status=PUBLISHED)
+        .select_related("section", "source")
+        .annotate(view_total=Coalesce("views__total", Value(0)))
+        .first()
+    )
+
+
+def highlights(*, exclude_ids: Collection[int] = (), limit: int = 5) -> list[Article]:
+    """Our most recent other stories for the rail; never the ones the page already shows."""
+    return list(articles_published().exclude(pk__in=list(exclude_ids))[:limit])
+
+
+def sections_listed() -> list[Section]:
+    """Sections that have at least one published article, in masthead order."""
+    return list(Section.objects.filter(articles__status=PUBLISHED).distinct().order_by("position", "name"))
+
+
+def section_by_slug(*, slug: str) -> Section | None:
+    return Section.objects.filter(slug=slug).first()
+
+
+def view_total(*, article_id: int) -> int:
+    """Our own count for an article (0 before its first view)."""
+    return ViewCount.objects.filter(article_id=article_id).values_list("total", flat=True).first() or 0
+
+
+def front_page(*, top: int = 7, per_section: int = 4, rail: int = 5) -> FrontPage:
+    """The newest ``top`` stories, then each section's latest stories not already above."""
+    top_stories = list(articles_published()[:top])
+    shown = {article.pk for article in top_stories}
+    blocks = []
+    for section in sections_listed():
+        latest = list(articles_published(section=section).exclude(pk__in=shown)[:per_section])
+        if latest:
+            blocks.append(SectionBlock(section=section, articles=latest))
+            shown.update(article.pk for article in latest)
+    return FrontPage(
+        lead=top_stories[0] if top_stories else None,
+        top=top_stories[1:],
+        blocks=blocks,
+        highlights=highlights(exclude_ids={a.pk for a in top_stories}, limit=rail),
+    )
+
+
+def section_page(*, slug: str, number: object = 1, per_page: int = 20, rail: int = 5) -> SectionPage | None:
+    """Page ``number`` of a section; None for an unknown section or a page that does not exist.
+
+    The first page of an empty section exists (it says so); any page past
+    the end does not, so a crawler following stale links gets a 404.
+    """
+    section = section_by_slug(slug=slug)
+    if section is None:
+        return None
+    try:
+        page = Paginator(articles_published(section=section), per_page).page(number or 1)
+    except InvalidPage:
+        return None
+    shown = [article.pk for article in page.object_list]
+    return SectionPage(section=section, page=page, highlights=highlights(exclude_ids=shown, limit=rail))
+
+
+def article_page(*, pk: int, rail: int = 5) -> ArticlePage | None:
+    """Everything the article page shows; None when the article is unknown or not published."""
+    article = article_published(pk=pk)
+    if article is None:
+        return None
+    return ArticlePage(article=article, highlights=highlights(exclude_ids={article.pk}, limit=rail))

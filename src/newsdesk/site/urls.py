@@ -1,0 +1,16 @@
+"""The public site's URLs (namespace ``site``)."""
+
+from django.urls import path
+
+from newsdesk.site import views
+
+app_name = "site"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("section/<slug:slug>/", views.section, name="section"),
+    path("article/<int:pk>/", views.article_short, name="article_short"),
+    path("article/<int:pk>/<str:slug>/", views.article, name="article"),
+    path("views/<int:pk>", views.article_views, name="views"),
+    path("views/<int:pk>/pixel.gif", views.article_views_pixel, name="views_pixel"),
+]

@@ -1,0 +1,99 @@
+"""The public pages. Each view asks one selector or service and renders; no logic lives here.
+
+Pages carry no per-reader state (no session, no CSRF token, no cookie), so
+the same HTML is right for every reader and a CDN may keep it for a minute;
+the live parts — the view count and "7 hours ago" — are done by site.js.
+"""
+
+from __future__ import annotations
+
+import base64
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
+
+from newsdesk.newsroom import selectors
+from newsdesk.newsroom.models import Article
+from newsdesk.publish.views import article_view_count
+
+PAGE_MAX_AGE = 60
+SECTION_PAGE_SIZE = 20
+# A transparent 1×1 GIF for readers without JavaScript (the <noscript> counter).
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+public_page = cache_control(public=True, max_age=PAGE_MAX_AGE)
+
+
+@require_safe
+@public_page
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "site/home.html", {"front": selectors.front_page(), "is_home": True})
+
+
+@require_safe
+@public_page
+def section(request: HttpRequest, slug: str) -> HttpResponse:
+    listing = selectors.section_page(slug=slug, number=request.GET.get("page", 1), per_page=SECTION_PAGE_SIZE)
+    if listing is None:
+        raise Http404("no such section or page")
+    return render(request, "site/section.html", {"listing": listing, "current_section": listing.section})
+
+
+@require_safe
+@public_page
+def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    page = selectors.article_page(pk=pk)
+    if page is None:
+        raise Http404("no such published article")
+    if slug != page.article.slug:
+        return HttpResponsePermanentRedirect(page.article.get_absolute_url())
+    return render(request, "site/article.html", {"page": page, "article": page.article, "current_section": page.article.section})
+
+
+@require_safe
+def article_short(request: HttpRequest, pk: int) -> HttpResponse:
+    """/article/<id>/ (a hand-typed or truncated link) goes to the canonical URL."""
+    article = selectors.article_published(pk=pk)
+    if article is None:
+        raise Http404("no such published article")
+    return HttpResponsePermanentRedirect(article.get_absolute_url())
+
+
+@csrf_exempt  # it changes nothing but a counter, and pages must stay free of per-reader tokens
+@never_cache
+@require_http_methods(["GET", "POST"])
+def article_views(request: HttpRequest, pk: int) -> JsonResponse:
+    """POST counts one view and returns the new total; GET only reads it."""
+    if request.method == "GET":
+        return JsonResponse({"views": selectors.view_total(article_id=pk)})
+    try:
+        return JsonResponse({"views": article_view_count(article_id=pk)})
+    except Article.DoesNotExist:
+        return JsonResponse({"error": "no such published article"}, status=404)
+
+
+@never_cache
+@require_GET
+def article_views_pixel(request: HttpRequest, pk: int) -> HttpResponse:
+    """The <noscript> image: counts a reader without JavaScript once (browsers never prefetch it)."""
+    if "prefetch" not in request.headers.get("Sec-Purpose", request.headers.get("Purpose", "")):
+        try:
+            article_view_count(article_id=pk)
+        except Article.DoesNotExist:
+            pass  # still a valid image, so no broken-image icon on a stale page
+    return HttpResponse(PIXEL, content_type="image/gif")
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Rendered without a request context: no context processors, no database, nothing else to fail."""
+    context = {"SITE_NAME": settings.SITE_NAME, "SITE_LANGUAGE": settings.SITE_LANGUAGE}
+    return HttpResponse(loader.get_template("500.html").render(context), status=500)

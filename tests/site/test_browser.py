@@ -1,0 +1,88 @@
+"""The article page as a reader sees it in Chromium: one caption, the credit, live count and times."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from newsdesk.core import clock
+from newsdesk.newsroom.models import ViewCount
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# A stand-in press photo, served by the test instead of the network.
+PHOTO = b"""<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">
+<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#f6c27a"/><stop offset="1" stop-color="#7aa6c9"/></linearGradient></defs>
+<rect width="1200" height="675" fill="url(#sky)"/><rect y="470" width="1200" height="205" fill="#2f5673"/>
+<path d="M150 470h900v-90l-60-40H210l-60 40z" fill="#e9dfcf"/><path d="M180 340h840l-420-120z" fill="#b5523b"/>
+<g fill="#4a3b32">""" + b"".join(b'<rect x="%d" y="380" width="36" height="60"/>' % x for x in range(230, 980, 75)) + b"""</g></svg>"""
+
+pytestmark = [pytest.mark.browser]
+
+
+@pytest.fixture
+def chromium_path() -> str:
+    if not CHROMIUM.exists():
+        reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return str(CHROMIUM)
+
+
+def test_reader_sees_one_caption_the_credit_a_live_count_and_relative_times(
+    chromium_path, live_server, harbour_article, rail_articles, tmp_path, monkeypatch
+):
+    from playwright.sync_api import expect, sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls
+    # below are plain synchronous ones between its steps.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    ViewCount.objects.filter(article=harbour_article).update(total=39)
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.route("https://images.example/**", lambda route: route.fulfill(body=PHOTO, content_type="image/svg+xml"))
+            # The reader opens the page four hours after it was cached: the rail
+            # stories were "3 hours ago" to the server and are 7 hours old now.
+            page.clock.install(time=clock.now() + timedelta(hours=4))
+            for item in rail_articles:
+                item.published_at = clock.now() - timedelta(hours=3, minutes=5)
+                item.save(update_fields=["published_at"])
+            page.goto(live_server.url + harbour_article.get_absolute_url())
+
+            expect(page.locator("h1")).to_have_count(1)
+            expect(page.locator("h1")).to_have_text(harbour_article.headline)
+            body_text = page.locator("body").inner_text()
+            assert body_text.count(harbour_article.image_caption) == 1
+            assert page.locator(".story-body p").first.inner_text().startswith("LISBON – The prime ministers")
+            credit = page.locator("p.credit")
+            expect(credit).to_have_text("– CNN")
+            expect(credit.locator("a")).to_have_attribute("href", harbour_article.original_url)
+            expect(page.locator("[data-views-url]")).to_have_text("40 views")
+            expect(page.locator(".rail time").first).to_have_text("7 hours ago")
+            assert page.locator(".rail time").all_inner_texts() == ["7 hours ago"] * len(rail_articles)
+            assert page.locator("figure img").evaluate("img => img.naturalWidth") > 0
+
+            screenshot = tmp_path / "article.png"
+            page.screenshot(path=str(screenshot), full_page=True)
+        finally:
+            browser.close()
+
+    assert ViewCount.objects.get(article=harbour_article).total == 40
+    if target := os.environ.get("NEWSDESK_SCREENSHOT"):
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(screenshot, target)
