@@ -97,7 +97,7 @@ def _database() -> dict:
     if url:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     else:
-        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(HOME / "newsdesk.sqlite3")}
+        config = {"ENGINE": "django.db.backends.sqlite3", "NAME": str(HOME / "newsdesk.sqlite3"), "CONN_MAX_AGE": 600}
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # WAL lets readers run beside the one writer; IMMEDIATE takes the write
         # lock at BEGIN so two writers queue on the busy timeout instead of

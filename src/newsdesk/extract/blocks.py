@@ -1,0 +1,257 @@
+"""An article body as a list of blocks (paragraphs, headings, lists, quotes) and the news layer on it.
+
+Both HTML readers (pages and feed entries) end here: the blocks are cleared
+of clutter, the byline, dateline and credit are moved out of the first and
+last paragraphs into their fields, and the rest is sanitised as the very last
+step (Miniflux's rule: sanitise always last).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from newsdesk.extract import clutter
+from newsdesk.extract.byline import byline_parse
+from newsdesk.extract.credit import credit_line, credit_split
+from newsdesk.extract.dateline import dateline_split
+from newsdesk.extract.dates import date_stamps
+from newsdesk.extract.sanitise import body_sanitise
+
+# Elements whose children are the blocks (wrappers a CMS or a feed puts around a body);
+# any other element holding a block is opened too (<span><p>…</p></span>).
+_CONTAINERS = frozenset({"div", "section", "article", "main", "body", "center", "html", "header", "footer"})
+_BLOCKS = frozenset(
+    {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre", "table", "figure", "hr"}
+)
+_PROSE = frozenset({"p", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre"})
+_DROP = frozenset({"script", "style", "noscript", "template", "form", "nav", "aside", "iframe", "button", "svg"})
+
+# Lines a CMS or an extractor lets through that are not part of the story, as
+# (pattern, why) pairs sorted by why. Each pattern must match the whole block.
+CLUTTER: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.I), why)
+    for pattern, why in sorted(
+        [
+            (r"(advertisement|advert|ad|sponsored( content)?|story continues below( advertisement)?)", "advertising"),
+            (r"(continue reading|scroll (down )?to continue( reading)?)( below)?\W*", "reading prompt"),
+            (r"(leave a (reply|comment)|comments?|\d+ comments?|join the conversation)\W*", "comments prompt"),
+            (r"(sign up|subscribe)\b.{0,200}", "newsletter or paywall prompt"),
+            (r".{0,160}\b(newsletter|inbox)\b.{0,160}\b(sign up|subscribe|delivered|get)\b.{0,80}", "newsletter prompt"),
+            (r".{0,80}\b(sign up|subscribe)\b.{0,160}\b(newsletter|inbox)\b.{0,80}", "newsletter prompt"),
+            (r"(read more|read also|also read|see also|related( stories| articles| coverage)?|more on this( story)?|recommended( reading)?|most read|watch|listen)\s*(:|–|—|-|\|).{0,200}", "related-links prompt"),
+            (r"(read more|related stories|related articles|more stories|you may also like|recommended for you|most read)\W*", "related-links heading"),
+            (r"(share|share this( article| story| post| page)?|share on \w+|tweet|email|print|copy link|facebook|twitter|whatsapp|linkedin)(\s*[|·•,]\s*\w+)*\W*", "share buttons"),
+            (r"(follow us on|like us on|download (our|the) app|click here to|get the app)\b.{0,160}", "promotion"),
+            (r"(tags?|topics?|filed under)\s*:.{0,200}", "tag list"),
+        ],
+        key=lambda rule: rule[1],
+    )
+)
+_CLUTTER_MAX = 400
+_CHROME_MAX = 200  # extract.clutter judges lines; a longer block is a paragraph, not a line of chrome
+_BYLINE = re.compile(r"^by\s+\S", re.I)
+_BYLINE_MAX = 80
+_DATE_LINE_MAX = 120
+_REPEAT_MIN, _REPEAT_TAIL = 20, 60
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a body: its tag, its HTML, its plain text and how much of that is link text."""
+
+    tag: str
+    html: str
+    text: str
+    link_chars: int = 0
+
+    @classmethod
+    def paragraph(cls, text: str) -> "Block":
+        return cls("p", f"<p>{html.escape(text, quote=False)}</p>", " ".join(text.split()))
+
+
+@dataclass(frozen=True)
+class NewsBody:
+    """The body once the news fields have been taken out of it."""
+
+    body_html: str
+    dateline: str | None = None
+    agency: str | None = None
+    credit: str | None = None
+    byline: str | None = None
+    prose_chars: int = 0
+
+
+def blocks_from_html(markup: str) -> list[Block]:
+    """The top-level blocks of an HTML fragment (feed entry content)."""
+    if not markup.strip():
+        return []
+    try:
+        root = lxml_html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return [Block.paragraph(text) for text in markup.split("\n\n") if text.strip()]
+    return blocks_from_element(root)
+
+
+def blocks_from_element(container: etree._Element) -> list[Block]:
+    """The blocks inside an element; loose inline text and inline elements become paragraphs."""
+    blocks: list[Block] = []
+    pending: list[str] = [html.escape(container.text or "", quote=False)]
+    for child in container:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _BLOCKS or tag in _DROP or (tag and _is_container(child)):
+            _pending_flush(pending, blocks)
+            if tag in _BLOCKS:
+                blocks.append(_block(child, tag))
+            elif tag not in _DROP:
+                blocks.extend(blocks_from_element(child))
+            pending = [html.escape(child.tail or "", quote=False)]
+        elif tag:
+            pending.append(lxml_html.tostring(child, encoding="unicode", with_tail=True))
+        else:
+            pending.append(html.escape(child.tail or "", quote=False))  # a comment or PI: keep its tail
+    _pending_flush(pending, blocks)
+    return blocks
+
+
+def clutter_drop(blocks: list[Block], *, repeats: tuple[str | None, ...] = ()) -> list[Block]:
+    """Blocks that are part of the story: no ads, prompts, share rows, empty blocks or repeated headline/caption.
+
+    A credit line ("© 2025 AFP") looks like a footer but is kept for the credit step.
+    """
+    repeated = {_key(text) for text in repeats if text}
+    kept = []
+    for block in blocks:
+        if block.tag == "hr":
+            kept.append(block)
+            continue
+        # No text: an empty paragraph or an uncaptioned image (the lead picture is a field, not body).
+        # A repeat of the headline or of the lead picture's caption is that element printed again.
+        if not block.text or _repeats(block.text, repeated):
+            continue
+        if clutter_reason(block.text) and not credit_line(block.text):
+            continue
+        kept.append(block)
+    while kept and kept[-1].tag in ("hr", "h2", "h3", "h4", "h5", "h6"):
+        kept.pop()  # a heading left with nothing under it was a rail's title
+    return kept
+
+
+def clutter_reason(text: str) -> str | None:
+    """Why a block is clutter, or None when it is story text."""
+    if len(text) > _CLUTTER_MAX:
+        return None
+    for pattern, why in CLUTTER:
+        if pattern.fullmatch(text):
+            return why
+    if len(text) <= _CHROME_MAX and clutter.is_clutter(text):
+        return "site chrome (extract.clutter)"
+    return None
+
+
+def news_body(blocks: list[Block], *, repeats: tuple[str | None, ...] = ()) -> NewsBody:
+    """Clutter dropped; byline, dateline and credit moved out; sanitised last."""
+    blocks = clutter_drop(blocks, repeats=repeats)
+    byline, blocks = _byline_take(blocks)
+    dateline, agency, blocks = _dateline_take(blocks)
+    credit, blocks = _credit_take(blocks)
+    body_html = body_sanitise("".join(block.html for block in blocks))
+    prose = sum(len(b.text) - b.link_chars for b in blocks if b.tag in _PROSE)
+    return NewsBody(body_html=body_html, dateline=dateline, agency=agency, credit=credit, byline=byline, prose_chars=prose)
+
+
+def byline_clean(value: str | None) -> str | None:
+    """A byline field (author meta, feed author) as we store it: extract.byline's normal form, never a URL."""
+    if not value:
+        return None
+    text = " ".join(value.split())
+    if not text or "://" in text or text.startswith("@"):
+        return None
+    parsed = byline_parse(text, bare=True)
+    if parsed:
+        return parsed
+    # A field that is known to be the byline but is no person's name ("Ledger staff"): keep it as given.
+    return text if len(text) <= _BYLINE_MAX and "@" not in text else None
+
+
+def _byline_take(blocks: list[Block]) -> tuple[str | None, list[Block]]:
+    """A "By …" line or a date line ("Updated 2:40 PM, Sep 10, 2025") at the top is page furniture, not body."""
+    byline = None
+    while blocks and blocks[0].tag == "p":
+        text = blocks[0].text
+        if byline is None and _BYLINE.match(text) and len(text.split()) <= 12 and (parsed := byline_parse(text)):
+            byline = parsed
+        elif len(text) > _DATE_LINE_MAX or not date_stamps(text):
+            break
+        blocks = blocks[1:]
+    return byline, blocks
+
+
+def _dateline_take(blocks: list[Block]) -> tuple[str | None, str | None, list[Block]]:
+    index = next((i for i, block in enumerate(blocks[:2]) if block.tag == "p"), None)
+    if index is None:
+        return None, None, blocks
+    place, agency, rest = dateline_split(blocks[index].text)
+    if not place and not agency:
+        return None, None, blocks
+    replacement = [Block.paragraph(rest)] if rest.strip() else []
+    return place, agency, blocks[:index] + replacement + blocks[index + 1 :]
+
+
+def _credit_take(blocks: list[Block]) -> tuple[str | None, list[Block]]:
+    """Whole credit lines at the end ("© 2025 AFP"), else a credit closing the last paragraph ("… – CNN")."""
+    credit = None
+    while len(blocks) > 1 and blocks[-1].tag == "p" and (line := credit_line(blocks[-1].text)):
+        credit, blocks = credit or line, blocks[:-1]
+    if credit or len(blocks) < 2 or blocks[-1].tag != "p":
+        return credit, blocks
+    credit, rest = credit_split(blocks[-1].text)
+    if not credit:
+        return None, blocks
+    return credit, blocks[:-1] + ([Block.paragraph(rest)] if rest.strip() else [])
+
+
+def _is_container(element: etree._Element) -> bool:
+    if element.tag in _CONTAINERS:
+        return True
+    return any(isinstance(node.tag, str) and node.tag in _BLOCKS for node in element.iterdescendants())
+
+
+def _block(element: etree._Element, tag: str) -> Block:
+    return Block(tag, lxml_html.tostring(element, encoding="unicode", with_tail=False), _text(element), _link_chars(element))
+
+
+def _pending_flush(pending: list[str], blocks: list[Block]) -> None:
+    markup = "".join(pending).strip()
+    pending.clear()
+    if not markup:
+        return
+    paragraph = lxml_html.fragment_fromstring(markup, create_parent="p")
+    text = _text(paragraph)
+    if text:
+        blocks.append(Block("p", f"<p>{markup}</p>", text, _link_chars(paragraph)))
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _link_chars(element: etree._Element) -> int:
+    """Characters of link text: a block that is all links is a rail or a menu, not prose."""
+    return sum(len(_text(link)) for link in element.iter("a"))
+
+
+def _repeats(text: str, repeated: set[str]) -> bool:
+    """The block is a repeated headline or caption, alone or followed by a short credit ("… Photo: Ann Lee")."""
+    key = _key(text)
+    return key in repeated or any(
+        len(r) >= _REPEAT_MIN and key.startswith(r) and len(key) - len(r) <= _REPEAT_TAIL for r in repeated
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()

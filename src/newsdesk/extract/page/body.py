@@ -1,0 +1,89 @@
+"""The article body of a page, through trafilatura, as HTML blocks.
+
+trafilatura finds the body and returns it in its own XML vocabulary (``p``,
+``head``, ``list``/``item``, ``quote``, ``hi``, ``ref``, ``lb``); it is renamed
+to HTML here, keeping links, emphasis, lists, quotes and tables.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from newsdesk.extract.blocks import Block, blocks_from_element
+
+_RENAME = {"list": "ul", "item": "li", "quote": "blockquote", "lb": "br", "ref": "a", "row": "tr", "del": "s", "code": "pre"}
+_EMPHASIS = {"#b": "strong", "#i": "em", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
+
+
+def page_body(markup: str, *, url: str | None, links: frozenset[str] = frozenset()) -> tuple[list[Block], Any]:
+    """The body blocks and trafilatura's document (its metadata is a fallback for ours).
+
+    ``links`` are the page's link texts: a line of the body that is one of them
+    counts as link text, so an index page flattened by trafilatura's fallback
+    into one paragraph of headlines is not taken for an article.
+    """
+    extracted = trafilatura.bare_extraction(
+        markup,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_formatting=True,
+        include_links=True,
+        include_images=False,
+        deduplicate=False,
+    )
+    body = getattr(extracted, "body", None)
+    if body is None:
+        return [], extracted
+    _to_html(body)
+    return [_link_lines_count(block, links) for block in blocks_from_element(body)], extracted
+
+
+def page_links(tree: etree._Element) -> frozenset[str]:
+    """The folded text of every link on the page."""
+    return frozenset(key for a in tree.iter("a") if (key := _key("".join(a.itertext()))))
+
+
+def _link_lines_count(block: Block, links: frozenset[str]) -> Block:
+    if not links or "\n" not in block.html:
+        return block
+    text = "".join(lxml_html.fragment_fromstring(block.html, create_parent="div").itertext())
+    linked = sum(len(key) for line in text.splitlines() if (key := _key(line)) in links)
+    return dataclasses.replace(block, link_chars=min(len(block.text), max(block.link_chars, linked)))
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _to_html(body: etree._Element) -> None:
+    """Rename trafilatura's XML elements to their HTML equivalents, in place."""
+    for element in list(body.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag
+        target = element.get("target")
+        rend = element.get("rend") or ""
+        role = element.get("role")
+        element.attrib.clear()
+        if tag == "graphic":
+            element.tag = "span"  # images are not kept in the body; the lead picture is a field
+        elif tag == "head":
+            level = int(rend[1:]) if rend[1:].isdigit() else 3
+            element.tag = f"h{min(max(level, 2), 6)}"  # the page's h1 is the headline
+        elif tag == "hi":
+            element.tag = _EMPHASIS.get(rend, "em")
+        elif tag == "cell":
+            element.tag = "th" if role == "head" else "td"
+        elif tag == "list":
+            element.tag = "ol" if rend == "ol" else "ul"
+        else:
+            element.tag = _RENAME.get(tag, tag)
+        if tag == "ref" and target:
+            element.set("href", target)

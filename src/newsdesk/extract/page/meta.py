@@ -1,0 +1,205 @@
+"""The news fields of an article page: headline, section, dates, byline, site name.
+
+Each field is read from an ordered list of sources (OpenGraph/article meta,
+JSON-LD, the page's own markup, then trafilatura's guess), because no CMS
+fills them all and the first source a site fills is usually its best.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from lxml import etree
+
+from newsdesk.extract.blocks import byline_clean
+from newsdesk.extract.dates import date_parse
+from newsdesk.extract.page import jsonld
+from newsdesk.extract.page.jsonld import JsonLd
+from newsdesk.extract.sanitise import plain_text
+
+_HOME_CRUMBS = frozenset({"home", "homepage", "home page", "start", "front page", "index", "startseite", "accueil"})
+# Crumbs that name the whole site rather than a section ("News > Community" is Community).
+_GENERIC_CRUMBS = frozenset({"news", "latest", "latest news", "stories", "articles", "all news"})
+_SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+_BREADCRUMB_XPATH = (
+    "//*[contains(translate(@class, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
+    " or contains(translate(@id, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
+    " or translate(@aria-label, 'BREADCRUMB', 'breadcrumb') = 'breadcrumb']"
+)
+_LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}([-_][a-zA-Z0-9]{2,8})*$")
+
+PUBLISHED_META = (
+    "article:published_time", "og:published_time", "datepublished", "publishdate", "pubdate", "date",
+    "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
+)
+UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified")
+AUTHOR_META = ("author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the page says about its article, beside the body."""
+
+    headline: str | None = None
+    section: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    byline: str | None = None
+    site_name: str | None = None
+    summary: str | None = None
+    language: str | None = None
+    keywords: tuple[str, ...] = ()
+
+
+def meta_values(tree: etree._Element) -> dict[str, str]:
+    """Every <meta> by its property/name/itemprop (lower case), the first value of each kept."""
+    values: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = element.get("property") or element.get("name") or element.get("itemprop")
+        content = element.get("content")
+        if key and content and content.strip():
+            values.setdefault(key.strip().lower(), " ".join(content.split()))
+    return values
+
+
+def page_meta(tree: etree._Element, *, meta: dict[str, str], ld: JsonLd, extracted: Any) -> PageMeta:
+    """The news fields, each from the first source that has it."""
+    article = ld.article
+    site_name = meta.get("og:site_name") or _first(jsonld.names(_get(article, "publisher"))) or getattr(extracted, "sitename", None)
+    headline = headline_clean(
+        meta.get("og:title") or jsonld.text(article.get("headline")) or _h1(tree) or _title(tree) or getattr(extracted, "title", None),
+        h1=_h1(tree),
+        site_name=site_name,
+    )
+    published = _first_date([meta.get(k) for k in PUBLISHED_META] + [article.get("datePublished"), _time_datetime(tree), getattr(extracted, "date", None)])
+    updated = _first_date([meta.get(k) for k in UPDATED_META] + [article.get("dateModified")])
+    return PageMeta(
+        headline=headline,
+        section=_section(tree, meta=meta, ld=ld, extracted=extracted, headline=headline, site_name=site_name),
+        published=published,
+        updated=updated if updated and updated != published else None,
+        byline=_byline(tree, meta=meta, ld=ld, extracted=extracted),
+        site_name=site_name,
+        summary=meta.get("og:description") or meta.get("description") or jsonld.text(article.get("description")),
+        language=_language(tree, meta=meta),
+        keywords=_keywords(meta, article),
+    )
+
+
+def headline_clean(value: str | None, *, h1: str | None, site_name: str | None) -> str | None:
+    """The headline without the " | Site name" a CMS appends to titles."""
+    if not value:
+        return None
+    headline = plain_text(value)
+    if h1 and headline != h1 and headline.startswith(h1) and headline[len(h1) :].startswith(_SUFFIX_SEPARATORS):
+        return h1
+    for separator in _SUFFIX_SEPARATORS:
+        head, found, tail = headline.rpartition(separator)
+        named = bool(site_name) and tail.strip().casefold() == str(site_name).casefold()
+        if found and head and (named or (separator == " | " and len(tail) <= 40)):
+            return head.strip()
+        first, found, rest = headline.partition(separator)
+        if found and rest and site_name and first.strip().casefold() == site_name.casefold():
+            return rest.strip()
+    return headline or None
+
+
+def date_value(value: Any) -> datetime | None:
+    """A date as an aware datetime (newsdesk.extract.dates reads the many ways pages print them)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    when = date_parse(value.strip())
+    if when is not None and when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return when
+
+
+def _first_date(values: list[Any]) -> datetime | None:
+    for value in values:
+        when = date_value(value)
+        if when is not None:
+            return when
+    return None
+
+
+def _section(tree: etree._Element, *, meta: dict[str, str], ld: JsonLd, extracted: Any, headline: str | None, site_name: str | None) -> str | None:
+    direct = meta.get("article:section") or jsonld.text(ld.article.get("articleSection"))
+    if direct:
+        return plain_text(direct)
+    skip = {name.casefold() for name in (headline, site_name) if name} | _HOME_CRUMBS
+    for crumbs in (ld.breadcrumbs, _html_breadcrumbs(tree)):
+        named = [c for c in crumbs if c.casefold() not in skip]
+        specific = [c for c in named if c.casefold() not in _GENERIC_CRUMBS]
+        if named:
+            return (specific or named)[0]
+    categories = getattr(extracted, "categories", None) or []
+    return plain_text(categories[0]) if categories else None
+
+
+def _html_breadcrumbs(tree: etree._Element) -> tuple[str, ...]:
+    for trail in tree.xpath(_BREADCRUMB_XPATH):
+        items = trail.xpath(".//li") or trail.xpath(".//a")
+        crumbs = tuple(text for item in items if (text := " ".join("".join(item.itertext()).split())))
+        if crumbs:
+            return crumbs
+    return ()
+
+
+def _byline(tree: etree._Element, *, meta: dict[str, str], ld: JsonLd, extracted: Any) -> str | None:
+    candidates = [", ".join(jsonld.names(ld.article.get("author")))]
+    candidates += [meta.get(key) for key in AUTHOR_META]
+    candidates += ["".join(a.itertext()) for a in tree.xpath("//*[@rel='author']")[:1]]
+    candidates += ["".join(e.itertext()) for e in tree.xpath("//*[contains(@class, 'byline')]")[:1]]
+    candidates.append(getattr(extracted, "author", None))
+    return next((b for c in candidates if (b := byline_clean(c))), None)
+
+
+def _keywords(meta: dict[str, str], article: dict[str, Any]) -> tuple[str, ...]:
+    raw = meta.get("news_keywords") or meta.get("keywords") or article.get("keywords") or ""
+    values = raw if isinstance(raw, list) else str(raw).split(",")
+    seen: dict[str, str] = {}
+    for value in values:
+        name = " ".join(str(value).split())
+        if name and name.casefold() not in seen:
+            seen[name.casefold()] = name
+    return tuple(seen.values())[:20]
+
+
+def _language(tree: etree._Element, *, meta: dict[str, str]) -> str | None:
+    for value in (tree.get("lang"), meta.get("og:locale"), meta.get("content-language")):
+        if value and _LANGUAGE.match(value.strip()):
+            return value.strip().replace("_", "-")
+    return None
+
+
+def _h1(tree: etree._Element) -> str | None:
+    for h1 in tree.xpath("//article//h1") + tree.xpath("//h1"):
+        text = " ".join("".join(h1.itertext()).split())
+        if text:
+            return text
+    return None
+
+
+def _title(tree: etree._Element) -> str | None:
+    titles = tree.xpath("//head/title/text()") or tree.xpath("//title/text()")
+    return " ".join(str(titles[0]).split()) if titles else None
+
+
+def _time_datetime(tree: etree._Element) -> str | None:
+    """The first <time datetime> in the article (or the page), preferring one marked pubdate."""
+    for xpath in ("//time[@pubdate][@datetime]", "//article//time[@datetime]", "//time[@datetime]"):
+        found = tree.xpath(xpath)
+        if found:
+            return found[0].get("datetime")
+    return None
+
+
+def _get(mapping: dict[str, Any], key: str) -> Any:
+    return mapping.get(key) if isinstance(mapping, dict) else None
+
+
+def _first(values: list[str]) -> str | None:
+    return values[0] if values else None

@@ -1,0 +1,101 @@
+"""Article pages: trafilatura's body plus our news fields (golden files in testdata/pages/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from draft_golden import draft_as_json, golden_compare, ninjs_errors
+
+from newsdesk.core.errors import IngestError
+from newsdesk.extract.page import draft_from_page
+
+PAGES = Path(__file__).parent / "testdata" / "pages"
+NOT_ARTICLES = ["login.html", "section-index.html"]
+ARTICLES = sorted(p for p in PAGES.glob("*.html") if p.name not in NOT_ARTICLES)
+
+
+def page_draft(name: str):
+    return draft_from_page((PAGES / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[p.stem for p in ARTICLES])
+def test_page_extracts_as_its_golden_file(path: Path) -> None:
+    golden_compare(draft_as_json(draft_from_page(path.read_text(encoding="utf-8"))), path.with_suffix(".expected.json"))
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[p.stem for p in ARTICLES])
+def test_page_draft_is_valid_ninjs(path: Path) -> None:
+    assert ninjs_errors(draft_from_page(path.read_text(encoding="utf-8"))) == []
+
+
+def test_there_are_at_least_four_golden_article_pages() -> None:
+    assert len(ARTICLES) >= 4
+
+
+def test_wordpress_title_loses_its_site_name_and_keeps_meta_fields() -> None:
+    draft = page_draft("wordpress-bridge.html")
+    assert draft.headline == "Council approves new footbridge over Mill Creek"
+    assert (draft.section, draft.byline, draft.credit) == ("Local News", "Maria Okafor", "The Portville Post")
+    assert draft.published.isoformat() == "2025-03-14T09:30:00+00:00"
+    assert "Share this" not in draft.body_html and "Leave a Reply" not in draft.body_html
+    assert "<em>Gareth Pim</em>" in draft.body_html
+
+
+def test_json_ld_and_breadcrumbs_give_section_dates_authors_and_caption() -> None:
+    draft = page_draft("bignews-glacier.html")
+    assert draft.section == "World"
+    assert draft.byline == "Lena Vogt, Tomasz Wróbel"
+    assert draft.updated.isoformat() == "2025-09-10T14:40:00+02:00"
+    assert draft.dateline == "GENEVA" and draft.body_html.startswith("<p>A glacier in the Swiss Alps")
+    assert draft.picture.caption == "Researchers measure the ice depth on the upper Rhonefirn on September 2, 2025."
+    assert draft.picture.credit == "Marc Aebi/Global Desk"
+    for clutter in ("Advertisement", "Sign up for our Climate Now newsletter", "Most read", "Related"):
+        assert clutter not in draft.body_html
+
+
+def test_agency_dateline_and_copyright_line_become_fields() -> None:
+    draft = page_draft("agency-wine.html")
+    assert (draft.dateline, draft.credit, draft.byline) == ("PARIS", "AFP", "Claire Dubois")
+    assert draft.body_html.startswith("<p>Grape pickers were at work")
+    assert "©" not in draft.body_html and "(AFP)" not in draft.body_html
+
+
+def test_figure_caption_credit_and_body_clutter_are_split_out() -> None:
+    draft = page_draft("figure-foodbank.html")
+    assert draft.picture.url == "https://valleyherald.example/media/2025/11/food-bank-volunteers.jpg"
+    assert draft.picture.caption == "Volunteers sort donations in the church hall on Saturday."
+    assert draft.picture.credit == "Tom Reyes/Valley Herald"
+    assert (draft.byline, draft.section) == ("Rosa Lind", "Community")
+    for clutter in ("By Rosa Lind", "Advertisement", "Read more", "Share this article", "newsletter", "Comments are closed"):
+        assert clutter not in draft.body_html
+
+
+@pytest.mark.parametrize("name", NOT_ARTICLES)
+def test_page_without_an_article_is_refused(name: str) -> None:
+    with pytest.raises(IngestError) as caught:
+        page_draft(name)
+    assert caught.value.reason == "no_article"
+    assert "no article on this page" in str(caught.value)
+
+
+@pytest.mark.parametrize("markup", ["", "<html></html>", "<html><body><p>Short.</p></body></html>"])
+def test_empty_pages_are_refused_as_no_article(markup: str) -> None:
+    with pytest.raises(IngestError) as caught:
+        draft_from_page(markup)
+    assert caught.value.reason == "no_article"
+
+
+def test_scripts_and_event_handlers_in_a_page_never_reach_the_body() -> None:
+    paragraphs = "".join(
+        f"<p>The harbour board met on {day} and agreed to dredge the {part} channel before winter storms arrive.</p>"
+        for day, part in (("Monday", "northern"), ("Tuesday", "southern"), ("Friday", "inner"))
+    )
+    markup = (
+        "<html><head><title>Dredging | Gazette</title></head><body><article><h1>Dredging</h1>"
+        + paragraphs
+        + '<p onclick="alert(1)">Click <a href="javascript:alert(1)">here</a> for the vote count, which was nine to one.</p>'
+        + "<script>alert('x')</script></article></body></html>"
+    )
+    body = draft_from_page(markup).body_html
+    assert "alert" not in body and "onclick" not in body and "javascript:" not in body
