@@ -90,7 +90,7 @@ def article_save(*, draft: Draft, source: Source | None, raw_item: RawItem | Non
             ],
             ignore_conflicts=True,
         )
-        article = Article.objects.select_for_update().select_related("section").get(wire_key=key)
+        article = Article.objects.select_for_update(of=("self",)).select_related("section").get(wire_key=key)
         last = article.versions.order_by("-number").first()
         if last is None:
             ViewCount.objects.bulk_create([ViewCount(article=article)], ignore_conflicts=True)
