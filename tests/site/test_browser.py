@@ -86,3 +86,53 @@ def test_reader_sees_one_caption_the_credit_a_live_count_and_relative_times(
     if target := os.environ.get("NEWSDESK_SCREENSHOT"):
         Path(target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(screenshot, target)
+
+
+SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "000_6f30dbc2493a046e.txt"
+SEED_CLUTTER = ("40 views", "HIGHLIGHTS", "Out of control: Witnesses", "Bomb blast kills 15", "Dozens die after boat")
+
+
+def test_the_reference_page_ingested_from_its_capture_reads_like_the_original(
+    chromium_path, live_server, rail_articles, tmp_path, monkeypatch
+):
+    """The seed through the whole pipeline (store, read, extract, save), then opened as a reader would."""
+    if not SEED.exists():
+        pytest.skip(f"the reference page is not at {SEED} (../shared is not beside this checkout)")
+    from playwright.sync_api import expect, sync_playwright
+
+    from newsdesk.newsroom.models import Article
+    from newsdesk.pipeline.ingest import item_process
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    (result,) = item_process(origin=str(SEED), payload=SEED.read_bytes(), max_bytes=15_000_000)
+    article = Article.objects.get(pk=result.article_id)
+    caption = "Chinese leader Xi Jinping and North Korean leader Kim Jong Un arrive for a reception"
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(live_server.url + result.url)
+            expect(page.locator("h1")).to_have_count(1)
+            expect(page.locator("h1")).to_have_text(article.headline)
+            expect(page.locator(".kicker").first).to_have_text("World")
+            assert page.locator("time").first.get_attribute("datetime").startswith("2025-09-04")
+            text = page.locator("body").inner_text()
+            assert text.count(caption) == 1
+            paragraphs = page.locator(".story-body p")
+            expect(paragraphs).to_have_count(16)
+            assert paragraphs.first.inner_text().startswith("BEIJING – Chinese leader Xi Jinping")
+            assert paragraphs.last.inner_text().endswith("and Beijing.”")
+            expect(page.locator("p.credit")).to_have_text("– CNN")
+            expect(page.locator("[data-views-url]")).to_have_text("1 view")
+            story = page.locator("article").inner_text()
+            assert not [clutter for clutter in SEED_CLUTTER if clutter in story]
+            assert "ago" in page.locator(".rail time").first.inner_text()
+            page.reload()
+            expect(page.locator("[data-views-url]")).to_have_text("2 views")
+            page.screenshot(path=str(tmp_path / "reference.png"), full_page=True)
+        finally:
+            browser.close()
+    if target := os.environ.get("NEWSDESK_REFERENCE_SCREENSHOT"):
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(tmp_path / "reference.png", target)

@@ -41,7 +41,14 @@ def test_home_has_a_block_per_section_and_the_rail_without_repeating_top_stories
     assert [h.text_content() for h in block.xpath(".//h3")] == [a.headline for a in sport]
     assert not tree.xpath("//section[@aria-labelledby='block-world']")  # every World story is already a top story
     nav = [a.text_content() for a in tree.xpath("//nav[@class='section-nav']//a")]
-    assert nav == ["Home", "Sport", "World"]
+    assert nav == ["Home", "World", "Sport"]  # the busiest section first
+
+
+def test_the_masthead_names_at_most_nine_sections(client, article_factory):
+    for n in range(12):
+        article_factory(headline=f"Story {n}", section=f"Desk {n:02d}")
+    nav = _tree(client.get("/")).xpath("//nav[@class='section-nav']//a")
+    assert len(nav) == 1 + 9
 
 
 def test_home_with_nothing_published_still_renders(client):

@@ -11,7 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import QuerySet, Value
+from django.db.models import Count, QuerySet, Value
 from django.db.models.functions import Coalesce
 
 from newsdesk.newsroom.models import Article, Section, ViewCount
@@ -77,9 +77,14 @@ def highlights(*, exclude_ids: Collection[int] = (), limit: int = 5) -> list[Art
     return list(articles_published().exclude(pk__in=list(exclude_ids))[:limit])
 
 
-def sections_listed() -> list[Section]:
-    """Sections that have at least one published article, in masthead order."""
-    return list(Section.objects.filter(articles__status=PUBLISHED).distinct().order_by("position", "name"))
+def sections_listed(*, limit: int | None = None) -> list[Section]:
+    """Sections with published articles, in masthead order: position, then the busiest first."""
+    sections = (
+        Section.objects.filter(articles__status=PUBLISHED)
+        .annotate(published=Count("articles"))
+        .order_by("position", "-published", "name")
+    )
+    return list(sections[:limit] if limit else sections)
 
 
 def section_by_slug(*, slug: str) -> Section | None:

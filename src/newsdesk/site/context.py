@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.conf import settings
 from django.http import HttpRequest
 
 from newsdesk.newsroom import selectors
+
+NAV_SECTIONS = 9  # what fits one masthead line on a laptop
 
 
 def site(request: HttpRequest) -> dict:
@@ -14,5 +18,5 @@ def site(request: HttpRequest) -> dict:
     return {
         "SITE_NAME": settings.SITE_NAME,
         "SITE_LANGUAGE": settings.SITE_LANGUAGE,
-        "nav_sections": selectors.sections_listed,
+        "nav_sections": partial(selectors.sections_listed, limit=NAV_SECTIONS),
     }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone as dt_timezone
 
 from django import template
 from django.utils import timezone
@@ -22,6 +22,18 @@ def ago(value: datetime | None) -> str:
     if value is None:
         return ""
     return time_ago(when=timezone.localtime(value), now=timezone.localtime(clock.now()))
+
+
+@register.filter
+def news_time(value: datetime | None) -> str:
+    """"4 September 2025, 09:30 UTC"; just the date when the wire gave only a date (stored as midnight UTC)."""
+    if value is None:
+        return ""
+    utc = value.astimezone(dt_timezone.utc)
+    local = timezone.localtime(value)
+    if (utc.hour, utc.minute, utc.second) == (0, 0, 0):
+        return f"{utc.day} {utc:%B %Y}"
+    return f"{local.day} {local:%B %Y, %H:%M} {local.tzname() or ''}".strip()
 
 
 @register.filter
