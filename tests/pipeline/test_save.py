@@ -70,3 +70,11 @@ def test_sections_are_created_once_whatever_the_spelling_of_the_same_name():
 def test_an_item_without_a_date_is_dated_when_it_arrives():
     article, _ = article_save(draft=draft(published=None, guid="urn:x:undated"), source=None, raw_item=None)
     assert article.published_at is not None
+
+
+def test_links_from_the_wire_that_are_not_http_are_dropped():
+    article, _ = article_save(
+        draft=draft(guid="urn:x:links", original_url="javascript:alert(1)", picture=Picture(url="file:///etc/passwd", caption="c")),
+        source=None, raw_item=None,
+    )
+    assert article.original_url == "" and article.image_url == "" and article.image_caption == "c"

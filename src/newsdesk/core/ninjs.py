@@ -27,10 +27,15 @@ def body_text(body_html: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def web_url(url: str | None) -> str | None:
+    """The URL if it is http(s), else None: a wire's `javascript:` or `file:` link goes nowhere."""
+    if url and re.match(r"^https?://[^\s/]", url.strip(), re.IGNORECASE):
+        return url.strip()
+    return None
+
+
 def draft_uri(draft: Draft) -> str:
-    if draft.original_url and re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", draft.original_url):
-        return draft.original_url
-    return f"urn:newsdesk:draft:{draft.fingerprint}"
+    return web_url(draft.original_url) or f"urn:newsdesk:draft:{draft.fingerprint}"
 
 
 def draft_to_ninjs(draft: Draft, *, uri: str | None = None) -> dict[str, Any]:
@@ -80,13 +85,13 @@ def _picture(draft: Draft) -> dict[str, Any]:
     association: dict[str, Any] = {
         "name": "lead-image",
         "rel": "lead-image",
-        "uri": picture.url or f"urn:newsdesk:picture:{draft.fingerprint}",
+        "uri": web_url(picture.url) or f"urn:newsdesk:picture:{draft.fingerprint}",
         "type": "picture",
     }
     if picture.caption:
         association["descriptions"] = [{"role": "caption", "contentType": "text/plain", "value": picture.caption}]
     if picture.credit:
         association["by"] = picture.credit
-    if picture.url:
-        association["renditions"] = [{"name": "original", "href": picture.url}]
+    if web_url(picture.url):
+        association["renditions"] = [{"name": "original", "href": web_url(picture.url)}]
     return association

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from newsdesk.core.draft import Draft
+from newsdesk.core.ninjs import web_url
 from newsdesk.newsroom.models import Article, ArticleVersion, RawItem, Section, Source, ViewCount
 
 SaveOutcome = Literal["created", "updated", "unchanged"]
@@ -42,8 +43,8 @@ def _fields(draft: Draft, section: Section | None) -> dict:
         "dateline": draft.dateline or "",
         "byline": draft.byline or "",
         "credit": draft.credit or "",
-        "original_url": draft.original_url or "",
-        "image_url": (picture.url if picture else None) or "",
+        "original_url": web_url(draft.original_url) or "",
+        "image_url": web_url(picture.url if picture else None) or "",
         "image_caption": (picture.caption if picture else None) or "",
         "image_credit": (picture.credit if picture else None) or "",
         "summary": draft.summary or "",
