@@ -88,3 +88,40 @@ def test_the_console_script_exits_non_zero_when_an_input_fails(good_capture, bad
     assert bad.returncode != 0
     assert f"{bad_inputs['empty']}: " in bad.stderr and "(empty)" in bad.stderr
     assert "unchanged" in bad.stdout
+
+
+@pytest.fixture
+def wire_server(good_capture):
+    """A real HTTP server on loopback serving the capture, as an agency's web server would."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    body = good_capture.read_bytes()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}/harbour.txt"
+    httpd.shutdown()
+
+
+def test_a_url_is_fetched_stored_and_ingested_when_private_fetches_are_allowed(wire_server, settings):
+    settings.ALLOW_PRIVATE_FETCH = True
+    rows, err, ok = ingest(wire_server)
+    assert ok, err
+    assert rows[0]["status"] == "created"
+    assert RawItem.objects.get().origin == wire_server
+
+
+def test_a_url_on_a_private_address_is_refused_by_default(wire_server):
+    rows, err, ok = ingest(wire_server)
+    assert not ok and "(forbidden_address)" in err and RawItem.objects.count() == 0
