@@ -19,3 +19,14 @@ class IngestError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class NotAnArticle(IngestError):
+    """A valid item that is not a text story (a picture, video, event or planning item).
+
+    Accepted and kept as a raw item, never an error: the outcome is
+    ``skipped`` with this reason, and the exit status stays 0.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__("not_an_article", message)

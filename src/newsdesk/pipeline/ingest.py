@@ -10,14 +10,14 @@ from typing import Literal
 from django.utils import timezone
 
 from newsdesk.core.draft import Draft
-from newsdesk.core.errors import IngestError
+from newsdesk.core.errors import IngestError, NotAnArticle
 from newsdesk.newsroom.models import Article, RawItem, Source
 from newsdesk.pipeline.preview import extractions_from_payload, size_check
 from newsdesk.pipeline.save import article_save
 
 log = logging.getLogger(__name__)
 
-Outcome = Literal["created", "updated", "unchanged", "failed"]
+Outcome = Literal["created", "updated", "unchanged", "skipped", "failed"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ class IngestResult:
     message: str | None = None
 
     def as_json(self) -> dict:
+        if self.status == "skipped":
+            return {"origin": self.origin, "status": "skipped", "reason": self.reason, "message": self.message}
         if self.status == "failed":
             return {"origin": self.origin, "status": "failed", "reason": self.reason, "error": self.message}
         return {"id": self.article_id, "url": self.url, "headline": self.headline, "status": self.status}
@@ -64,6 +66,9 @@ def item_process(
     raw_item = raw_item_store(origin=origin, payload=payload, source=source, content_type=content_type)
     try:
         outcomes = extractions_from_payload(payload, origin=origin, content_type=content_type, max_bytes=max_bytes)
+    except NotAnArticle as error:
+        _raw_item_mark(raw_item, error=None)
+        return [_failure(origin, error)]
     except IngestError as error:
         _raw_item_mark(raw_item, error=error)
         return [_failure(origin, error)]
@@ -94,5 +99,7 @@ def _raw_item_mark(raw_item: RawItem, *, error: IngestError | None) -> None:
 
 
 def _failure(origin: str, error: IngestError) -> IngestResult:
+    if isinstance(error, NotAnArticle):
+        return IngestResult(origin=origin, status="skipped", reason=error.reason, message=error.message)
     log.warning("ingest failed: %s: %s (%s)", origin, error.message, error.reason)
     return IngestResult(origin=origin, status="failed", reason=error.reason, message=error.message)

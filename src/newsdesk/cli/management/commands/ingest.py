@@ -44,7 +44,11 @@ class Command(BaseCommand):
         )
 
     def _report(self, result: IngestResult, *, as_json: bool) -> None:
-        if result.status == "failed":
+        if result.status == "skipped":
+            self.stderr.write(f"newsdesk ingest: {result.origin}: skipped: {result.message} ({result.reason})")
+            if as_json:
+                self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
+        elif result.status == "failed":
             self.stderr.write(f"newsdesk ingest: {result.origin}: {result.message} ({result.reason})")
             if as_json:
                 self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
