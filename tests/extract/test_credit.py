@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.extract.credit import credit_line, credit_normalise, credit_split
+from newsdesk.extract.credit import agency_name, byline_agency, credit_alone, credit_line, credit_normalise, credit_split
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,37 @@ def test_site_footers_and_sentences_are_not_credits(line):
 )
 def test_credit_names_are_normalised_to_the_agency_short_name(name, short):
     assert credit_normalise(name) == short
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Northwind Wire", "Northwind Wire"),
+        ("KYODO", "Kyodo"),
+        ("(Kyodo)", "Kyodo"),
+        ("Gulf News Agency", "Gulf News Agency"),
+        ("© 2025 Northwind Wire", "Northwind Wire"),
+        ("Reuters", "Reuters"),
+    ],
+)
+def test_a_line_holding_only_a_wire_or_agency_name_is_a_credit(line, credit):
+    assert credit_alone(line) == credit
+
+
+@pytest.mark.parametrize("line", ["The Daily Wire Podcast is out now.", "Read more", "World", "Jane Doe", "App"])
+def test_sentences_labels_and_names_alone_are_not_credits(line):
+    assert credit_alone(line) is None
+
+
+def test_agency_names_that_are_words_count_only_in_capitals():
+    assert (agency_name("APP"), agency_name("AP"), agency_name("PA Media")) == ("APP", "AP", "PA")
+    assert (agency_name("App"), agency_name("app"), agency_name("Pa")) == (None, None, None)
+
+
+def test_a_site_footer_naming_no_agency_or_wire_is_still_not_a_credit():
+    assert credit_line("© 2025 The Lakeshore Ledger. Reuters content is the intellectual property of Thomson Reuters.") is None
+
+
+@pytest.mark.parametrize(("byline", "agency"), [("AFP", "AFP"), ("Jane Doe, Reuters", "Reuters"), ("Jane Doe", None), (None, None)])
+def test_an_agency_in_the_byline_credits_the_copy(byline, agency):
+    assert byline_agency(byline) == agency

@@ -29,6 +29,16 @@ from newsdesk.extract.dateline import dateline_split
         ("WASHINGTON, D.C. — Officials said.", "WASHINGTON, D.C.", None, "Officials said."),
         ("PARIS (Agence France-Presse) — France said.", "PARIS", "AFP", "France said."),
         ("(Reuters) - The Federal Reserve said.", None, "Reuters", "The Federal Reserve said."),
+        ("VALPARAÍSO, Chile (AFP) — The curtain rose.", "VALPARAÍSO, Chile", "AFP", "The curtain rose."),
+        ("SÃO PAULO (Reuters) - Brazil's central bank held.", "SÃO PAULO", "Reuters", "Brazil's central bank held."),
+        ("ZÜRICH (dpa) - Swiss authorities said.", "ZÜRICH", "dpa", "Swiss authorities said."),
+        ("ANDØYA, Norway (AFP) — A rocket rose.", "ANDØYA, Norway", "AFP", "A rocket rose."),
+        ("ÅLESUND, Norway — Fishermen said.", "ÅLESUND, Norway", None, "Fishermen said."),
+        ("N'DJAMENA, Chad (AFP) — Chad qualified.", "N'DJAMENA, Chad", "AFP", "Chad qualified."),
+        ("NEW YORK, Nov 3 (Reuters) - Stocks rose.", "NEW YORK", "Reuters", "Stocks rose."),
+        ("ISLAMABAD, Nov 3 (APP): The government said.", "ISLAMABAD", "APP", "The government said."),
+        ("São Paulo: The city said on Monday it would expand its metro.", "São Paulo", None,
+         "The city said on Monday it would expand its metro."),
     ],
 )
 def test_dateline_is_cut_from_the_first_paragraph(paragraph, place, agency, rest):
@@ -47,6 +57,7 @@ def test_dateline_is_cut_from_the_first_paragraph(paragraph, place, agency, rest
         "China has been the main political and economic patron for North Korea for decades.",
         "“After all, prior to the treaty, North Korea was the only country,” he said.",
         "BEIJING – the talks ended.",
+        "Ärzte warnen – the doctors said it was too late.",
         "",
     ],
 )

@@ -99,3 +99,79 @@ def test_scripts_and_event_handlers_in_a_page_never_reach_the_body() -> None:
     )
     body = draft_from_page(markup).body_html
     assert "alert" not in body and "onclick" not in body and "javascript:" not in body
+
+
+STORY = "".join(
+    f"<p>The harbour board met on {day} and agreed to dredge the {part} channel before the winter storms arrive, officials said.</p>"
+    for day, part in (("Monday", "northern"), ("Tuesday", "southern"), ("Friday", "inner"))
+)
+
+
+def story_page(*, head: str = "", above: str = "", body: str = STORY, below: str = "") -> str:
+    return (
+        f"<html><head><title>Harbour to be dredged | Port Gazette</title>{head}</head><body><article>"
+        f"<h1>Harbour to be dredged</h1>{above}<div class='story-body'>{body}</div>{below}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "photo",
+    [
+        "<div class='featured-image'><img src='https://x.example/a.jpg'><p class='wp-caption-text'>Dredgers wait in the harbour. AFP</p></div>",
+        "<figure><img src='https://x.example/a.jpg'></figure><p class='wp-caption-text'>Dredgers wait in the harbour. AFP</p>",
+        "<div class='photo'><img src='https://x.example/a.jpg'><p>Dredgers wait in the harbour. (AFP)</p></div>",
+        "<figure><img src='https://x.example/a.jpg'><div class='Figure-content'><p>Dredgers wait in the harbour.</p>"
+        "<div class='Figure-source'>(AFP)</div></div></figure>",
+    ],
+)
+def test_a_caption_printed_outside_a_figcaption_is_found_with_its_credit(photo: str) -> None:
+    picture = draft_from_page(story_page(above=photo)).picture
+    assert (picture.caption, picture.credit) == ("Dredgers wait in the harbour.", "AFP")
+
+
+def test_the_image_alt_text_is_the_caption_only_when_the_page_prints_none() -> None:
+    bare = story_page(above="<figure><img src='https://x.example/a.jpg' alt='Dredgers in the harbour at dawn'></figure>")
+    captioned = story_page(
+        above="<figure><img src='https://x.example/a.jpg' alt='Dredgers in the harbour at dawn'>"
+        "<figcaption>The dredger Nordkap arrives on Monday.</figcaption></figure>"
+    )
+    assert draft_from_page(bare).picture.caption == "Dredgers in the harbour at dawn"
+    assert draft_from_page(captioned).picture.caption == "The dredger Nordkap arrives on Monday."
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["<p class='date'><time>November 3, 2025 15:10 JST</time> <span class='src'>KYODO</span></p>", "<p class='source'>Source: Kyodo</p>"],
+)
+def test_an_agency_credit_printed_outside_the_body_beats_the_site_name(furniture: str) -> None:
+    head = "<meta property='og:site_name' content='Port Gazette'>"
+    assert draft_from_page(story_page(head=head, above=furniture)).credit == "Kyodo"
+    assert draft_from_page(story_page(head=head)).credit == "Port Gazette"
+
+
+def test_the_dateline_agency_beats_the_host_name_and_the_body_starts_at_the_dateline() -> None:
+    body = (
+        "<p><a href='/tag/ports'>Ports</a></p><p>The board says the work will take six weeks and cost 2 million euros</p>"
+        "<p>ROTTERDAM (AP) — The harbour board met on Monday and agreed to dredge the northern channel before winter.</p>"
+        + STORY
+    )
+    draft = draft_from_page(story_page(body=body))
+    assert (draft.dateline, draft.credit) == ("ROTTERDAM", "AP")
+    assert draft.body_html.startswith("<p>The harbour board met on Monday and agreed to dredge the northern channel")
+    assert draft.summary == "The board says the work will take six weeks and cost 2 million euros"
+    assert "Ports" not in draft.body_html
+
+
+def test_desk_codes_related_headlines_and_bare_credit_lines_leave_the_body() -> None:
+    first, rest = STORY.split("</p>", 1)
+    body = f"{first}</p><p><a href='/x'>Ferry fares to rise in spring</a></p>{rest}<p>Northwind Wire</p><p>str-ho/rsc</p>"
+    draft = draft_from_page(story_page(body=body))
+    assert draft.credit == "Northwind Wire"
+    for leftover in ("Ferry fares", "Northwind Wire", "str-ho/rsc"):
+        assert leftover not in draft.body_html
+
+
+def test_a_paywall_ends_the_article_and_its_sales_pitch_is_not_body() -> None:
+    gate = "<h2>Subscribe to continue reading</h2><p>Get unlimited digital access for just $1 a week. Cancel anytime at all.</p>"
+    draft = draft_from_page(story_page(body=STORY + gate))
+    assert "$1 a week" not in draft.body_html and draft.body_html.count("<p>") == 3

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from newsdesk.core.http import private_hosts_parse
+
 
 def _flag(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
@@ -46,8 +48,21 @@ DEBUG = _flag("NEWSDESK_DEBUG")
 ALLOWED_HOSTS = _list("NEWSDESK_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 SITE_NAME = os.environ.get("NEWSDESK_SITE_NAME", "newsdesk")
 SITE_LANGUAGE = os.environ.get("NEWSDESK_LANGUAGE", "en")
-ALLOW_PRIVATE_FETCH = _flag("NEWSDESK_ALLOW_PRIVATE_FETCH")
+ALLOW_PRIVATE_FETCH = _flag("NEWSDESK_ALLOW_PRIVATE_FETCH")  # tests only: every private address
+# Private hosts an operator allows fetching from (self-hosted feeds): names, addresses or CIDR ranges.
+# Parsed at start-up so a typo stops the site instead of silently allowing nothing.
+ALLOW_PRIVATE_HOSTS = private_hosts_parse(os.environ.get("NEWSDESK_ALLOW_PRIVATE_HOSTS", ""))
+# The spaCy pipeline for named entities; empty: en_core_web_sm, else the pinned re-upload (requirements/model.txt).
+SPACY_MODEL = os.environ.get("NEWSDESK_SPACY_MODEL", "")
 MAX_PAYLOAD_BYTES = int(os.environ.get("NEWSDESK_MAX_PAYLOAD_BYTES", str(15 * 1024 * 1024)))
+
+# Polling and the worker (docs/settings.md, docs/deployment.md).
+WORKER_THREADS = int(os.environ.get("NEWSDESK_WORKER_THREADS", "4"))
+WORKER_TICK_SECONDS = float(os.environ.get("NEWSDESK_WORKER_TICK_SECONDS", "1"))
+WORKER_LEASE_SECONDS = float(os.environ.get("NEWSDESK_WORKER_LEASE_SECONDS", "30"))
+HOST_CONCURRENCY = int(os.environ.get("NEWSDESK_HOST_CONCURRENCY", "2"))
+POLL_DEADLINE_SECONDS = float(os.environ.get("NEWSDESK_POLL_DEADLINE_SECONDS", "30"))
+POLL_BACKOFF_MAX_SECONDS = float(os.environ.get("NEWSDESK_POLL_BACKOFF_MAX_SECONDS", str(6 * 3600)))
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -56,10 +71,17 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "newsdesk.newsroom",
     "newsdesk.site",
     "newsdesk.cli",
+    "newsdesk.tasks",
 ]
+
+# Background work through Django's Tasks API; the queue lives in the database
+# (django-tasks-db), so `newsdesk worker` processes on any machine share it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-DocumentKind = Literal["capture", "html", "feed_entry"]
+from newsdesk.core.draft import Draft
+
+DocumentKind = Literal["capture", "html", "feed_entry", "structured"]
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,8 @@ class WireDocument:
     """One item off the wire.
 
     ``text`` is the page capture's text for ``capture``, the page markup for
-    ``html``, and the entry's content (HTML) for ``feed_entry``.
+    ``html``, the entry's content (HTML) for ``feed_entry``, and the draft's
+    body for ``structured`` (a ``StructuredDocument``).
     """
 
     kind: DocumentKind
@@ -42,3 +45,18 @@ class WireDocument:
     url: str | None = None
     entry: FeedEntry | None = None
     meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StructuredDocument(WireDocument):
+    """An item from a wire format that is already an article (ninjs, NewsML): its reader mapped
+    the item's own fields to ``draft``. A valid item that is no story (a picture, an event)
+    has no draft, and ``meta["not_an_article"]`` says what it is.
+
+    A subclass rather than a field of every WireDocument, so that the other kinds stay as
+    they were (their golden files in tests/wire/testdata do not change).
+    """
+
+    kind: DocumentKind = "structured"
+    text: str = ""
+    draft: Draft | None = None

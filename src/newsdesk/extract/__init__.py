@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from newsdesk.core.document import WireDocument
+from newsdesk.core.document import StructuredDocument, WireDocument
 from newsdesk.core.draft import Draft
+from newsdesk.core.errors import NotAnArticle
 
 
 def draft_from_document(document: WireDocument) -> Draft:
     """Route a document to the extractor for its kind. Raises IngestError('no_article', …)."""
+    if isinstance(document, StructuredDocument):
+        # ninjs, NewsML: the reader mapped the item's own fields; only the sanitiser, last as always.
+        if document.draft is None:
+            raise NotAnArticle(document.meta.get("not_an_article") or "a wire item that is not an article")
+        from newsdesk.extract.sanitise import body_sanitise
+
+        return document.draft.with_changes(body_html=body_sanitise(document.draft.body_html))
     if document.kind == "capture":
         from newsdesk.extract.capture import draft_from_capture
 

@@ -17,10 +17,11 @@ from lxml import html as lxml_html
 
 from newsdesk.extract import clutter
 from newsdesk.extract.byline import byline_parse
-from newsdesk.extract.credit import credit_line, credit_split
+from newsdesk.extract.credit import credit_alone, credit_line, credit_split
 from newsdesk.extract.dateline import dateline_split
 from newsdesk.extract.dates import date_stamps
 from newsdesk.extract.sanitise import body_sanitise
+from newsdesk.extract.shape import is_strong_prose
 
 # Elements whose children are the blocks (wrappers a CMS or a feed puts around a body);
 # any other element holding a block is opened too (<span><p>…</p></span>).
@@ -56,8 +57,12 @@ _CLUTTER_MAX = 400
 _CHROME_MAX = 200  # extract.clutter judges lines; a longer block is a paragraph, not a line of chrome
 _BYLINE = re.compile(r"^by\s+\S", re.I)
 _BYLINE_MAX = 80
+_BYLINE_MAX_WORDS = 12
 _DATE_LINE_MAX = 120
 _REPEAT_MIN, _REPEAT_TAIL = 20, 60
+_LEAD_BLOCKS = 4  # the dateline paragraph is among the first few blocks, after a tag, a standfirst or a promo
+_STANDFIRST_MIN_WORDS = 6
+_LINK_SHARE = 0.9  # a block with this share of link text is a link, not a paragraph
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class NewsBody:
     credit: str | None = None
     byline: str | None = None
     prose_chars: int = 0
+    standfirst: str | None = None
 
 
 def blocks_from_html(markup: str) -> list[Block]:
@@ -124,8 +130,10 @@ def clutter_drop(blocks: list[Block], *, repeats: tuple[str | None, ...] = ()) -
     A credit line ("© 2025 AFP") looks like a footer but is kept for the credit step.
     """
     repeated = {_key(text) for text in repeats if text}
-    kept = []
+    kept: list[Block] = []
     for block in blocks:
+        if len(block.text) <= _CHROME_MAX and clutter.is_paywall(block.text) and any(b.tag == "p" for b in kept):
+            break  # a paywall: what follows is its sales pitch, not the story
         if block.tag == "hr":
             kept.append(block)
             continue
@@ -133,7 +141,7 @@ def clutter_drop(blocks: list[Block], *, repeats: tuple[str | None, ...] = ()) -
         # A repeat of the headline or of the lead picture's caption is that element printed again.
         if not block.text or _repeats(block.text, repeated):
             continue
-        if clutter_reason(block.text) and not credit_line(block.text):
+        if (clutter_reason(block.text) or _link_only(block)) and not credit_line(block.text):
             continue
         kept.append(block)
     while kept and kept[-1].tag in ("hr", "h2", "h3", "h4", "h5", "h6"):
@@ -145,23 +153,45 @@ def clutter_reason(text: str) -> str | None:
     """Why a block is clutter, or None when it is story text."""
     if len(text) > _CLUTTER_MAX:
         return None
+    lowered = text.lower()
     for pattern, why in CLUTTER:
+        if why == "newsletter prompt" and "newsletter" not in lowered and "inbox" not in lowered:
+            continue  # the slowest patterns; both need one of these words
         if pattern.fullmatch(text):
             return why
     if len(text) <= _CHROME_MAX and clutter.is_clutter(text):
         return "site chrome (extract.clutter)"
+    if len(text) <= _CHROME_MAX and clutter.is_rail_heading(text):
+        return "related-links heading (extract.clutter)"
     return None
 
 
+def _link_only(block: Block) -> bool:
+    """A paragraph that is nothing but a link and no sentence: a related story's headline, a tag, a promo."""
+    if block.tag not in ("p", "h2", "h3", "h4", "h5", "h6") or not block.link_chars:
+        return False
+    return block.link_chars >= _LINK_SHARE * len(block.text) and not is_strong_prose(block.text)
+
+
 def news_body(blocks: list[Block], *, repeats: tuple[str | None, ...] = ()) -> NewsBody:
-    """Clutter dropped; byline, dateline and credit moved out; sanitised last."""
+    """Clutter dropped; byline, dateline and credit moved out; sanitised last.
+
+    When a paragraph near the top opens with a dateline, the story starts
+    there: what stands above it (a tag, a standfirst, a promo) is not body,
+    and a standfirst among it is kept as the summary.
+    """
     blocks = clutter_drop(blocks, repeats=repeats)
-    byline, blocks = _byline_take(blocks)
-    dateline, agency, blocks = _dateline_take(blocks)
+    byline, header, blocks = _byline_take(blocks)
+    dateline, agency, lead, blocks = _dateline_take(blocks)
+    lead = header + lead
     credit, blocks = _credit_take(blocks)
     body_html = body_sanitise("".join(block.html for block in blocks))
     prose = sum(len(b.text) - b.link_chars for b in blocks if b.tag in _PROSE)
-    return NewsBody(body_html=body_html, dateline=dateline, agency=agency, credit=credit, byline=byline, prose_chars=prose)
+    standfirst = " ".join(b.text for b in lead if b.tag == "p" and _standfirst_shaped(b)) or None
+    return NewsBody(
+        body_html=body_html, dateline=dateline, agency=agency, credit=credit, byline=byline, prose_chars=prose,
+        standfirst=standfirst,
+    )
 
 
 def byline_clean(value: str | None) -> str | None:
@@ -178,34 +208,51 @@ def byline_clean(value: str | None) -> str | None:
     return text if len(text) <= _BYLINE_MAX and "@" not in text else None
 
 
-def _byline_take(blocks: list[Block]) -> tuple[str | None, list[Block]]:
-    """A "By …" line or a date line ("Updated 2:40 PM, Sep 10, 2025") at the top is page furniture, not body."""
-    byline = None
-    while blocks and blocks[0].tag == "p":
-        text = blocks[0].text
-        if byline is None and _BYLINE.match(text) and len(text.split()) <= 12 and (parsed := byline_parse(text)):
-            byline = parsed
-        elif len(text) > _DATE_LINE_MAX or not date_stamps(text):
-            break
-        blocks = blocks[1:]
-    return byline, blocks
+def _byline_take(blocks: list[Block]) -> tuple[str | None, list[Block], list[Block]]:
+    """(byline, blocks above it, the rest): "By …" and date lines near the top are page furniture, not body.
+
+    When such a line stands below a standfirst (a live blog's header read as
+    body), the body starts after it and the standfirst goes with the header.
+    """
+    byline, last = None, -1
+    for index, block in enumerate(blocks[:_LEAD_BLOCKS]):
+        if block.tag != "p":
+            continue
+        text = block.text
+        if _BYLINE.match(text) and len(text.split()) <= _BYLINE_MAX_WORDS and (parsed := byline_parse(text)):
+            byline, last = byline or parsed, index
+        elif len(text) <= _DATE_LINE_MAX and date_stamps(text):
+            last = index
+    lead = [b for b in blocks[:max(last, 0)] if not _meta_line(b)]
+    return byline, lead, blocks[last + 1:]
 
 
-def _dateline_take(blocks: list[Block]) -> tuple[str | None, str | None, list[Block]]:
-    index = next((i for i, block in enumerate(blocks[:2]) if block.tag == "p"), None)
-    if index is None:
-        return None, None, blocks
-    place, agency, rest = dateline_split(blocks[index].text)
-    if not place and not agency:
-        return None, None, blocks
-    replacement = [Block.paragraph(rest)] if rest.strip() else []
-    return place, agency, blocks[:index] + replacement + blocks[index + 1 :]
+def _meta_line(block: Block) -> bool:
+    text = block.text
+    return bool(_BYLINE.match(text) and byline_parse(text)) or (len(text) <= _DATE_LINE_MAX and bool(date_stamps(text)))
+
+
+def _dateline_take(blocks: list[Block]) -> tuple[str | None, str | None, list[Block], list[Block]]:
+    """(place, agency, blocks above the dateline paragraph, the body from it on) when one of the first paragraphs has one."""
+    for index, block in enumerate(blocks[:_LEAD_BLOCKS]):
+        if block.tag != "p":
+            continue
+        place, agency, rest = dateline_split(block.text)
+        if place or agency:
+            replacement = [Block.paragraph(rest)] if rest.strip() else []
+            return place, agency, blocks[:index], replacement + blocks[index + 1 :]
+    return None, None, [], blocks
+
+
+def _standfirst_shaped(block: Block) -> bool:
+    """A line of prose summing up the story above its first paragraph, not a tag or a link."""
+    return len(block.text.split()) >= _STANDFIRST_MIN_WORDS and block.link_chars < len(block.text) / 2
 
 
 def _credit_take(blocks: list[Block]) -> tuple[str | None, list[Block]]:
     """Whole credit lines at the end ("© 2025 AFP"), else a credit closing the last paragraph ("… – CNN")."""
     credit = None
-    while len(blocks) > 1 and blocks[-1].tag == "p" and (line := credit_line(blocks[-1].text)):
+    while len(blocks) > 1 and blocks[-1].tag == "p" and (line := credit_alone(blocks[-1].text)):
         credit, blocks = credit or line, blocks[:-1]
     if credit or len(blocks) < 2 or blocks[-1].tag != "p":
         return credit, blocks

@@ -25,9 +25,17 @@ _CONNECTORS = frozenset(("&", "al", "and", "bin", "da", "de", "del", "der", "di"
                          "von", "with"))
 ROLE_WORDS = frozenset(("analyst", "bureau", "chief", "columnist", "contributor", "correspondent", "desk", "editor",
                          "news", "reporter", "staff", "team", "writer"))
+# "Last updated 11:48 GMT", "Posted 9:30 a.m.": a time without a date beside the name.
+_TIME_ONLY = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+    r"\s*(?:[A-Z]{1,5})?$",
+    re.IGNORECASE,
+)
+_MAC = re.compile(r"^(?:Mc|Mac)(?=[A-Z])")
 MAX_NAME_WORDS = 12
 MAX_PART_WORDS = 6
 MAX_BIO_WORDS = 60
+MAX_BYLINE_CHARS = 240  # several names, roles and a date fit; a paragraph is never a byline
 
 
 def byline_parse(line: str, *, bare: bool = False) -> str | None:
@@ -37,11 +45,13 @@ def byline_parse(line: str, *, bare: bool = False) -> str | None:
     role or a date ("Jane Doe | AFP"), or when the caller knows the line sits
     where bylines sit (``bare=True``, e.g. a lone name right above the date).
     """
+    if len(line) > MAX_BYLINE_CHARS:
+        return None
     segments = [s for s in _SEGMENTS.split(line.strip()) if s]
     parts: list[str] = []
     prefixed = evidence = False
     for segment in segments:
-        if date_stamps(segment) or clutter.relative_time(segment):
+        if date_stamps(segment) or clutter.relative_time(segment) or _TIME_ONLY.match(segment):
             evidence = True
             continue
         if clutter.is_clutter(segment):
@@ -67,6 +77,7 @@ def _names(text: str, *, first: bool) -> str | None:
     """Validated names ("Jane Doe and John Roe, Reuters"), with dates cut off; None if it reads like a sentence."""
     pieces = [p.strip() for p in text.split(",")]
     pieces = [p for p in pieces if p and not re.search(r"\d", p)]
+    pieces = [*_agency_apart(pieces[0]), *pieces[1:]] if pieces else pieces
     if not pieces or re.search(r"[.!?]\s*$", pieces[-1]) and not re.search(r"\b[A-Z]\.$", pieces[-1]):
         return None
     tokens = pieces[0].split()
@@ -77,6 +88,15 @@ def _names(text: str, *, first: bool) -> str | None:
     if any(len(p.split()) > MAX_PART_WORDS or re.search(r"[:;!?\"“”]", p) for p in pieces[1:]):
         return None
     return ", ".join(_decapitalise(p) for p in pieces)
+
+
+def _agency_apart(piece: str) -> list[str]:
+    """"HANNAH PRICE-JONES Associated Press" → [name, agency]: an agency printed after the name without a comma."""
+    tokens = piece.split()
+    for size in range(min(4, len(tokens) - 2), 0, -1):
+        if agency_name(" ".join(tokens[-size:])):
+            return [" ".join(tokens[:-size]), " ".join(tokens[-size:])]
+    return [piece]
 
 
 def _credential(text: str) -> bool:
@@ -96,15 +116,23 @@ def _person(text: str) -> bool:
 
 
 def _decapitalise(part: str) -> str:
-    """ALL-CAPS names in title case; agency names and short acronyms as printed."""
+    """ALL-CAPS names in title case ("FIONA McLEISH" → "Fiona McLeish"); agency names and short acronyms as printed."""
     tokens = part.split()
-    if agency_name(part) or not all(is_all_caps(t) for t in tokens if t.lower() not in _CONNECTORS):
+    if agency_name(part) or not all(_shouted(t) for t in tokens if t.lower() not in _CONNECTORS):
         return part
     return " ".join(t if agency_name(t) or t.lower() in _CONNECTORS else _title(t) for t in tokens)
 
 
+def _shouted(token: str) -> bool:
+    """A name token in capitals; "McLEISH" and "MacDONALD" keep their small c and a."""
+    return is_all_caps(token) or bool(_MAC.match(token)) and is_all_caps(token[_MAC.match(token).end():])
+
+
 def _title(token: str) -> str:
-    return re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), token.lower())
+    mac = _MAC.match(token)
+    if mac and not is_all_caps(token):
+        return mac.group(0) + _title(token[mac.end():])
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), token.lower())
 
 
 def author_bio(paragraph: str, byline: str | None) -> bool:

@@ -39,7 +39,9 @@ _PHOTO_WORDS = re.compile(
 _SLASH = re.compile(r"^(?P<caption>.*?[.!?”\"’)])?\s*(?P<credit>[A-Z][\w.'’ -]{1,40}/\s?[A-Z][\w.'’ /-]{1,40})$")
 _VIA_GETTY = re.compile(r"^(?P<caption>.*?[.!?”\"’)])?\s*(?P<credit>(?:[A-Z][\w.'’/ -]{0,40}\s)?via Getty Images|Getty Images)$")
 _SEPARATED = re.compile(r"^(?P<caption>.+?)\s+(?:[|–—]|-)\s+(?P<credit>[^|–—]{2,40})$")
+_TRAILING = re.compile(r"^(?P<caption>.+[.!?”\"’)])\s+(?P<credit>[A-Z][\w&.'’ -]{1,40})$")  # "… a warehouse. REUTERS"
 MAX_CREDIT_WORDS = 10
+CAPTION_MAX_CHARS = 700  # a caption is a sentence or two; a longer line is a paragraph
 
 
 def caption_split(line: str, *, loose: bool = False) -> tuple[str, str | None] | None:
@@ -49,6 +51,8 @@ def caption_split(line: str, *, loose: bool = False) -> tuple[str, str | None] |
     None for a labelled caption without one ("Image caption, Xi and Kim …").
     """
     text = line.strip()
+    if len(text) > CAPTION_MAX_CHARS:
+        return None
     labelled = _CAPTION_LABEL.match(text)
     if labelled:
         return labelled.group("caption").strip(), None
@@ -68,13 +72,14 @@ def caption_split(line: str, *, loose: bool = False) -> tuple[str, str | None] |
 
 
 def _loose_split(text: str) -> tuple[str, str | None] | None:
-    """Credits only a line above the body can carry: "… Jane Doe/Reuters", "… | AFP"."""
+    """Credits only a line known to be a caption can carry: "… Jane Doe/Reuters", "… | AFP", "… a warehouse. REUTERS"."""
     match = _SLASH.match(text)
     if match and _credit_ok(match.group("credit")):
         return _tidy(match.group("caption") or ""), match.group("credit").strip()
-    match = _SEPARATED.match(text)
-    if match and agency_name(match.group("credit")):
-        return _tidy(match.group("caption")), match.group("credit").strip()
+    for pattern in (_SEPARATED, _TRAILING):
+        match = pattern.match(text)
+        if match and agency_name(match.group("credit")):
+            return _tidy(match.group("caption")), match.group("credit").strip()
     return None
 
 

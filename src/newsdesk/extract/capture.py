@@ -15,7 +15,7 @@ from newsdesk.core.errors import IngestError
 from newsdesk.extract import clutter, vocab
 from newsdesk.extract.body import body_anchor, body_read
 from newsdesk.extract.byline import author_bio, byline_parse
-from newsdesk.extract.credit import agency_name, credit_line, credit_split
+from newsdesk.extract.credit import byline_agency, credit_alone, credit_split
 from newsdesk.extract.dateline import dateline_split
 from newsdesk.extract.dates import date_stamps
 from newsdesk.extract.header import Header, body_caption, header_read
@@ -52,7 +52,7 @@ def draft_from_capture(text: str, *, url: str | None = None) -> Draft:
         updated=header.updated,
         dateline=place,
         byline=byline,
-        credit=credit or dateline_agency or header.credit or _byline_agency(header.byline),
+        credit=credit or dateline_agency or header.credit or byline_agency(header.byline),
         original_url=url,
         picture=_picture(header),
         summary=plain_text(header.summary) if header.summary else None,
@@ -91,17 +91,26 @@ def _dateline_moved(paragraphs: list[str]) -> tuple[str | None, str | None, list
 
 
 def _credit_moved(paragraphs: list[str], tail: list[Line]) -> tuple[str | None, list[str]]:
-    """The credit at the end of the last paragraph, else the first credit line after the body."""
+    """The credit at the end of the last paragraph, else the first credit line after the body.
+
+    A credit line printed below the rails ("© Northwind Wire" in the footer,
+    after the related stories) still credits the story when none stands
+    right under it.
+    """
     if paragraphs:
         credit, rest = credit_split(paragraphs[-1])
         if credit:
             return credit, [*paragraphs[:-1], rest] if rest else paragraphs[:-1]
+    below_rails = None
+    railed = False
     for line in tail:
-        if line.kind in ("rail", "terminal"):
-            break
-        if line.kind == "credit":
-            return credit_line(line.text), paragraphs
-    return None, paragraphs
+        railed = railed or line.kind in ("rail", "terminal")
+        if line.kind != "credit":
+            continue
+        if not railed:
+            return credit_alone(line.text), paragraphs
+        below_rails = below_rails or credit_alone(line.text)
+    return below_rails, paragraphs
 
 
 def _check_enough(paragraphs: list[str]) -> None:
@@ -165,9 +174,3 @@ def _tail_byline(tail: list[Line]) -> str | None:
             return byline_parse(line.text)
     return None
 
-
-def _byline_agency(byline: str | None) -> str | None:
-    """An agency named in the byline ("Jane Doe, AFP") credits the copy when nothing else does."""
-    if not byline:
-        return None
-    return agency_name(byline.rsplit(",", 1)[-1]) if "," in byline else None

@@ -6,9 +6,11 @@ Press" → "AP", "Thomson Reuters" → "Reuters", "Kyodo News" → "Kyodo"); any
 other name is kept as printed, without "©", "Copyright", years, "All rights
 reserved" or a final full stop ("– Northwind Wire" → "Northwind Wire").
 
-A copyright line is a wire credit only when it names a news agency; a
-copyright line naming anything else ("© 2025 The Daily Ledger. All rights
-reserved.") is the site's own footer.
+A copyright line is a wire credit only when it names a news agency or a
+wire service (known by how its name ends: "© Northwind Wire"); a copyright
+line naming anything else ("© 2025 The Daily Ledger. All rights reserved.")
+is the site's own footer. Agency names that are also words ("app", "Pa")
+count only in capitals.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 
 from newsdesk.extract import vocab
+from newsdesk.extract.shape import caps_fix
 
 _END = r"[.!?…\"”’')\]]"
 _NAME = r"[^\s–—\-()][^–—()]{0,45}?"
@@ -32,22 +35,69 @@ _SOURCE = re.compile(r"^(?:source|courtesy|agency|wire)\s*[:–—-]\s*(?P<name>
 _AP_NOTICE = re.compile(r"^this material may not be published, broadcast, rewritten,? or redistributed", re.IGNORECASE)
 _CONNECTORS = frozenset(("&", "and", "de", "of", "the"))
 _AGENCIES = frozenset(vocab.AGENCY_NAMES.values())
+_WIRE_ENDINGS = tuple(f" {ending}" for ending in vocab.WIRE_ENDINGS)
 
 
 def credit_normalise(name: str) -> str:
     """A credit as we store it: the agency's short name, or the name as printed without copyright noise."""
-    cleaned = _COPYRIGHT.sub("", name)
-    cleaned = re.sub(r"\ball rights reserved\b.*$", "", cleaned, flags=re.IGNORECASE)
-    cleaned = re.sub(r"\b(?:19|20)\d{2}\b", "", cleaned)
-    cleaned = " ".join(cleaned.split()).strip(" .,;:–—-")
-    key = " ".join(re.sub(r"[^\w&\- ]", " ", cleaned.lower()).split())
-    return vocab.AGENCY_NAMES.get(key, cleaned)
+    cleaned = _printed_name(name)
+    return vocab.AGENCY_NAMES.get(_key(cleaned), cleaned)
 
 
 def agency_name(name: str) -> str | None:
-    """The short name of a known news agency, else None ("Agence France-Presse" → "AFP")."""
+    """The short name of a known news agency, else None ("Agence France-Presse" → "AFP").
+
+    Names that are also words ("app", "Pa") count only in capitals ("APP", "PA").
+    """
     canonical = credit_normalise(name)
-    return canonical if canonical in _AGENCIES else None
+    if canonical not in _AGENCIES:
+        return None
+    printed = _printed_name(name)
+    if _key(printed) in vocab.AGENCY_CAPS_ONLY and not printed.isupper():
+        return None
+    return canonical
+
+
+def wire_name(name: str) -> str | None:
+    """A wire service's name we do not know, by how it ends ("Northwind Wire", "Gulf News Agency"), else None."""
+    printed = _printed_name(name)
+    tokens = printed.split()
+    if not 2 <= len(tokens) <= 5 or re.search(r"[,;:!?\"“”]|\d", printed):
+        return None
+    if not all(t[0].isupper() or t.lower() in _CONNECTORS for t in tokens) or not tokens[0][0].isupper():
+        return None
+    if not _key(printed).endswith(_WIRE_ENDINGS):
+        return None
+    return caps_fix(printed) if printed.isupper() else printed
+
+
+def byline_agency(byline: str | None) -> str | None:
+    """An agency named by the byline ("Jane Doe, AFP", "Reuters") credits the copy when nothing else does."""
+    if not byline:
+        return None
+    return agency_name(byline) or (agency_name(byline.rsplit(",", 1)[-1]) if "," in byline else None)
+
+
+def credit_alone(line: str) -> str | None:
+    """A line that is nothing but a credit: a credit line, a known agency ("KYODO") or a wire's name ("Northwind Wire")."""
+    text = line.strip()
+    found = credit_line(text)
+    if found:
+        return found
+    bare = text.strip("()[] .")
+    return agency_name(bare) if len(bare.split()) <= 4 and agency_name(bare) else wire_name(bare)
+
+
+def _printed_name(name: str) -> str:
+    """The name without copyright marks, years, "All rights reserved" and final punctuation, as printed."""
+    cleaned = _COPYRIGHT.sub("", name)
+    cleaned = re.sub(r"\ball rights reserved\b.*$", "", cleaned, flags=re.IGNORECASE)
+    cleaned = re.sub(r"\b(?:19|20)\d{2}\b", "", cleaned)
+    return " ".join(cleaned.split()).strip(" .,;:–—-")
+
+
+def _key(name: str) -> str:
+    return " ".join(re.sub(r"[^\w&\- ]", " ", name.lower()).split())
 
 
 def credit_split(paragraph: str) -> tuple[str | None, str]:
@@ -81,7 +131,8 @@ def credit_line(line: str) -> str | None:
     if _AP_NOTICE.match(text):
         return "AP"
     if _COPYRIGHT.match(text) and not text[:1].isspace():
-        return agency_name(re.split(r"(?<=\w)\.\s", _COPYRIGHT.sub("", text))[0])
+        holder = re.split(r"(?<=\w)\.\s", _COPYRIGHT.sub("", text))[0]
+        return agency_name(holder) or wire_name(holder)  # a site's own footer names neither
     inputs = _INPUTS.match(text.strip("()"))
     if inputs:
         return credit_normalise(inputs.group("name"))

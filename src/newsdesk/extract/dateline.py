@@ -13,11 +13,16 @@ import re
 
 from newsdesk.extract.credit import credit_normalise
 
+# Latin capitals and small letters beyond ASCII (À-Þ, Ø, Å, Ñ, Ł, Ş …): places are printed with their accents
+# ("SÃO PAULO", "ZÜRICH", "ANDØYA"), and Python's re has no \p{Lu}.
+_LATIN = [chr(code) for code in range(0xC0, 0x250)]
+_UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
+_LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?)"
-_CAPS_WORD = r"[A-Z][A-Z.'’\-]*[A-Z.]"
+_CAPS_WORD = rf"[{_UPPER}][{_UPPER}.'’\-]*[{_UPPER}.]"
 _CAPS_PLACE = rf"{_CAPS_WORD}(?:\s+(?:{_CAPS_WORD}|de|da|du|del|la|el|al))*"
-_TITLE_WORD = r"[A-Z][a-zà-ÿ'’\-]+"
+_TITLE_WORD = rf"[{_UPPER}][{_LOWER}'’\-]+"
 _TITLE_PLACE = rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD}){{0,2}}"
 _REGION = rf"(?!{_MONTH}\s*\d){_TITLE_WORD}\.?(?:\s+{_TITLE_WORD}\.?){{0,2}}|[A-Z]\.(?:[A-Z]\.)+"
 _AGENCY = r"\((?P<agency>[A-Za-z][\w&.'’ /-]{0,30})\)"

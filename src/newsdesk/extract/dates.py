@@ -48,7 +48,9 @@ _KEYWORDS = re.compile(
     re.IGNORECASE,
 )
 _SEGMENTS = re.compile(r"\s*[|•·]\s*")
+_DIGIT = re.compile(r"\d")  # every date has one: lines without are skipped before the patterns run
 MIN_YEAR, MAX_YEAR = 1990, 2100
+DATE_LINE_MAX_CHARS = 240  # the longest date line ("Published … | Updated …") is far shorter; paragraphs skip the parse
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ def date_stamps(line: str) -> list[tuple[str, datetime]] | None:
     "14:32, 4 Sep 2025 Updated 16:05, 4 Sep 2025", "New Delhi | Published 04/09/2025".
     A sentence that mentions a date is not one.
     """
+    if len(line) > DATE_LINE_MAX_CHARS or not _DIGIT.search(line):
+        return None
     stamps: list[tuple[str, datetime]] = []
     timed = False
     for segment in _split_segments(line):

@@ -18,7 +18,7 @@ from newsdesk.extract import vocab
 from newsdesk.extract.blocks import blocks_from_html, byline_clean, news_body
 from newsdesk.extract.photo import picture_make
 from newsdesk.extract.sanitise import body_sanitise, plain_text
-from newsdesk.extract.section import section_words_only
+from newsdesk.extract.section import section_canonical, section_words_only
 
 
 def draft_from_entry(document: WireDocument) -> Draft:
@@ -77,5 +77,6 @@ def content_picture(markup: str) -> Picture | None:
 
 def entry_section(categories: tuple[str, ...]) -> str | None:
     """The first category that reads like a section name ("World", "Local News"), not a tag ("Mill Creek")."""
-    return next((c for c in categories if c.casefold() not in vocab.KICKER_LABELS and section_words_only(c)), None)
+    found = next((c for c in categories if c.casefold() not in vocab.KICKER_LABELS and section_words_only(c)), None)
+    return section_canonical(found)
 

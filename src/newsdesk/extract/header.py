@@ -9,16 +9,17 @@ read relative to it and to the date and byline lines.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from newsdesk.extract import clutter, vocab
 from newsdesk.extract.byline import ROLE_WORDS, byline_parse
 from newsdesk.extract.caption import caption_like, caption_split, photo_credit_only
-from newsdesk.extract.credit import credit_line
+from newsdesk.extract.credit import credit_alone
 from newsdesk.extract.dates import date_stamps
 from newsdesk.extract.lines import Line
-from newsdesk.extract.section import section_from_crumbs, section_label, section_words_only
+from newsdesk.extract.section import section_from_crumbs, section_from_trail, section_label, section_words_only
 from newsdesk.extract.shape import is_all_caps, is_prose, words
 
 HEADLINE_MIN_WORDS = 4
@@ -59,7 +60,8 @@ def header_read(head: list[Line]) -> Header:
 
 def headline_index(head: list[Line]) -> int | None:
     """Position of the headline: the first headline-shaped line after menus, breadcrumbs and section labels."""
-    candidates = [pos for pos, line in enumerate(head) if _headline_shaped(head, pos)]
+    keys = Counter(line.key for line in head)
+    candidates = [pos for pos, line in enumerate(head) if _headline_shaped(head, pos, keys)]
     first_meta = next((pos for pos, line in enumerate(head) if line.kind == "meta"), len(head))
     if not any(pos < first_meta for pos in candidates):
         echoed = _echoed_title(head, first_meta)
@@ -87,13 +89,13 @@ def _echoed_title(head: list[Line], first_meta: int) -> int | None:
     return None
 
 
-def _headline_shaped(head: list[Line], pos: int) -> bool:
+def _headline_shaped(head: list[Line], pos: int, keys: Counter[str]) -> bool:
     line = head[pos]
     if line.kind not in ("title", "prose", "label") or len(words(line.text)) < 2 or _brand(line.text):
         return False
     if line.kind == "label" and (section_words_only(line.text) or len(words(line.text)) < 3):
         return False
-    return not _page_title(head, pos)
+    return not _page_title(line, keys)
 
 
 def _brand(text: str) -> bool:
@@ -104,13 +106,12 @@ def _brand(text: str) -> bool:
     return any(t in vocab.BRAND_WORDS or t in vocab.AGENCY_NAMES or "." in t[1:-1] for t in tokens)
 
 
-def _page_title(head: list[Line], pos: int) -> bool:
-    """"Headline | Site" printed above the headline itself (a browser title)."""
-    text = head[pos].text
+def _page_title(line: Line, keys: Counter[str]) -> bool:
+    """"Headline | Site" printed above the headline itself (a browser title); ``keys`` counts the head's line keys."""
     for separator in (" | ", " - ", " – ", " — "):
-        if separator in text:
-            left = clutter.line_key(text.rsplit(separator, 1)[0])
-            if any(other.key == left for other in head if other is not head[pos]):
+        if separator in line.text:
+            left = clutter.line_key(line.text.rsplit(separator, 1)[0])
+            if keys[left] > (left == line.key):
                 return True
     return False
 
@@ -127,7 +128,12 @@ def _after_navigation(head: list[Line]) -> int:
 
 
 def _section(head: list[Line], at: int) -> str | None:
-    """The label right above the headline (skipping dates and chrome), else the breadcrumb's last item."""
+    """The nearest label or breadcrumb trail above the headline, skipping dates and chrome.
+
+    A menu line ends the walk up: what stands above the menu is the site's
+    masthead ("TECHWIRE AFRICA"), never the section.
+    """
+    menus = _menu_positions(head)
     for pos in range(at - 1, -1, -1):
         line = head[pos]
         if line.kind == "meta":
@@ -135,9 +141,17 @@ def _section(head: list[Line], at: int) -> str | None:
             if label:
                 return label
             continue
+        trail = clutter.breadcrumb(line.text)
+        if trail:
+            label = section_from_trail(trail, headline=head[at].text)
+            if label:
+                return label
+            continue
+        if clutter.is_nav_line(line.text):
+            break
         if line.kind in ("clutter", "other", "views", "caption", "photo_credit", "rail"):
             continue
-        if _label_like(line) and (not _in_menu(head, pos) or line.repeats > 1):
+        if _label_like(line) and (pos not in menus or line.repeats > 1):
             label = section_label(line.text)
             if label:
                 return label
@@ -159,14 +173,18 @@ def _section_in_meta(text: str) -> str | None:
     return None
 
 
-def _in_menu(head: list[Line], pos: int) -> bool:
-    """True when the label is one of several labels in a row (a menu printed one item a line)."""
-    lo, hi = pos, pos
-    while lo > 0 and head[lo - 1].kind == "label":
-        lo -= 1
-    while hi + 1 < len(head) and head[hi + 1].kind == "label":
-        hi += 1
-    return hi - lo + 1 >= NAV_RUN
+def _menu_positions(head: list[Line]) -> set[int]:
+    """Positions of labels in runs of several labels in a row (a menu printed one item a line)."""
+    menus: set[int] = set()
+    run: list[int] = []
+    for pos, line in enumerate([*head, None]):
+        if line is not None and line.kind == "label":
+            run.append(pos)
+            continue
+        if len(run) >= NAV_RUN:
+            menus.update(run)
+        run = []
+    return menus
 
 
 def _meta_read(head: list[Line], at: int, header: Header) -> None:
@@ -182,7 +200,7 @@ def _meta_read(head: list[Line], at: int, header: Header) -> None:
             header.byline = header.byline or byline_parse(line.text)
         elif line.kind == "credit":
             header.used.add(pos)
-            header.credit = header.credit or credit_line(line.text)
+            header.credit = header.credit or credit_alone(line.text)
     if header.byline is None:
         _bare_byline_read(head, at, header)
 

@@ -87,6 +87,20 @@ TERMINAL_HEADINGS = frozenset(
         "sponsored stories", "top comments", "top rated comments", "view comments", "what do you think",
     )
 )
+# What a paywall says where it cuts the story off (folded): nothing after it is the article.
+PAYWALL_PHRASES = (
+    "become a subscriber", "continue reading with a subscription", "for subscribers only", "free articles left",
+    "free articles remaining", "start your subscription", "subscribe to continue", "subscribe to keep reading",
+    "subscribe to read", "subscribe today to continue", "subscriber only content", "subscribers only",
+    "subscription required", "this article is for subscribers", "this content is for subscribers",
+    "to continue reading subscribe", "unlock this article", "you have reached your", "youve reached your",
+)
+# Terminal headings that are also the button a page prints under its headline or mid-story.
+COMMENT_BUTTONS = frozenset(
+    (
+        "comment", "comments", "show comments", "view comments",
+    )
+)
 TERMINAL_PREFIXES = (
     "leave a comment", "leave a reply", "post a comment", "share your thoughts",
 )
@@ -116,6 +130,29 @@ SECTION_WORDS = frozenset(
     )
 )
 
+# The spellings sites use for the same desk, folded (``clutter.line_key``) → the one section name we store.
+SECTION_ALIASES = {
+    "biz": "Business", "business": "Business", "comment": "Opinion", "commentary": "Opinion",
+    "editorial": "Opinion", "editorials": "Opinion", "global": "World", "international": "World", "intl": "World",
+    "op ed": "Opinion", "oped": "Opinion", "opinion": "Opinion", "opinions": "Opinion", "politics": "Politics",
+    "sci": "Science", "science": "Science", "sport": "Sport", "sports": "Sport", "tech": "Technology",
+    "technology": "Technology", "world": "World",
+}
+
+# Breadcrumb items that stand for the whole site, not a desk (folded).
+HOME_CRUMBS = frozenset(
+    (
+        "", "accueil", "front page", "home", "home page", "homepage", "index", "inicio", "main", "start",
+        "startseite", "top",
+    )
+)
+# Crumbs a site puts before its desks ("Home > News > Politics" is Politics).
+GENERIC_CRUMBS = frozenset(
+    (
+        "all news", "articles", "latest", "latest news", "news", "stories",
+    )
+)
+
 # Words that make a short line a site's name, not a section ("The Morning Ledger").
 BRAND_WORDS = frozenset(
     (
@@ -124,6 +161,12 @@ BRAND_WORDS = frozenset(
         "post", "press", "record", "register", "reporter", "review", "sentinel", "standard", "star", "sun",
         "telegraph", "times", "today", "tribune", "weekly", "wire",
     )
+)
+
+# Endings that make one word a site's name ("Techwire", "Startribune").
+BRAND_SUFFIXES = (
+    "chronicle", "courier", "gazette", "herald", "journal", "ledger", "mail", "news", "post", "press", "star",
+    "times", "tribune", "wire",
 )
 
 # Words of a call to action: a short line holding one is a button or a promo, never a sub-heading.
@@ -153,14 +196,34 @@ KICKER_LABELS = frozenset(
 # News agencies: every spelling a page uses, mapped to the short name we store as the credit.
 AGENCY_NAMES = {
     "aap": "AAP", "afp": "AFP", "agence france presse": "AFP", "agence france-presse": "AFP",
-    "anadolu": "Anadolu", "anadolu agency": "Anadolu", "ani": "ANI", "ansa": "ANSA", "ap": "AP",
-    "associated press": "AP", "bbc": "BBC", "bbc news": "BBC", "bernama": "Bernama", "bloomberg": "Bloomberg",
-    "cnn": "CNN", "cnn wire": "CNN", "dpa": "dpa", "efe": "EFE", "ians": "IANS", "interfax": "Interfax",
-    "jiji": "Jiji", "jiji press": "Jiji", "kyodo": "Kyodo", "kyodo news": "Kyodo", "pa": "PA", "pa media": "PA",
-    "press association": "PA", "press trust of india": "PTI", "pti": "PTI", "reuters": "Reuters", "tass": "TASS",
-    "the associated press": "AP", "the canadian press": "The Canadian Press", "thomson reuters": "Reuters",
-    "upi": "UPI", "xinhua": "Xinhua", "yonhap": "Yonhap",
+    "agencia brasil": "Agência Brasil", "agência brasil": "Agência Brasil", "anadolu": "Anadolu",
+    "anadolu agency": "Anadolu", "ani": "ANI", "anp": "ANP", "ansa": "ANSA", "antara": "Antara", "ap": "AP",
+    "app": "APP", "asian news international": "ANI", "associated press": "AP",
+    "associated press of pakistan": "APP", "australian associated press": "AAP", "bbc": "BBC", "bbc news": "BBC",
+    "belga": "Belga", "bernama": "Bernama", "bloomberg": "Bloomberg", "bss": "BSS", "canadian press": "The Canadian Press",
+    "cnn": "CNN", "cnn wire": "CNN", "deutsche presse-agentur": "dpa", "dpa": "dpa", "efe": "EFE",
+    "europa press": "Europa Press", "ghana news agency": "GNA", "gna": "GNA", "ians": "IANS",
+    "indo-asian news service": "IANS", "interfax": "Interfax", "irna": "IRNA", "itar-tass": "TASS", "jiji": "Jiji",
+    "jiji press": "Jiji", "kenya news agency": "KNA", "kuna": "KUNA", "kyodo": "Kyodo", "kyodo news": "Kyodo",
+    "lusa": "Lusa", "mena": "MENA", "news agency of nigeria": "NAN", "notimex": "Notimex", "pa": "PA",
+    "pa media": "PA", "philippine news agency": "PNA", "pna": "PNA", "prensa latina": "Prensa Latina",
+    "press association": "PA", "press trust of india": "PTI", "pti": "PTI", "reuters": "Reuters",
+    "ria novosti": "RIA Novosti", "sana": "SANA", "tass": "TASS", "the associated press": "AP",
+    "the canadian press": "The Canadian Press", "thomson reuters": "Reuters", "ukrinform": "Ukrinform",
+    "unb": "UNB", "uni": "UNI", "united news of bangladesh": "UNB", "united news of india": "UNI", "upi": "UPI",
+    "vietnam news agency": "VNA", "vna": "VNA", "wafa": "WAFA", "wam": "WAM", "xinhua": "Xinhua",
+    "xinhua news agency": "Xinhua", "yonhap": "Yonhap", "yonhap news agency": "Yonhap",
 }
+# Agency names that are also everyday words or names ("app", "Sana"): agencies only when printed in capitals.
+AGENCY_CAPS_ONLY = frozenset(
+    (
+        "ani", "ap", "app", "pa", "sana", "uni", "wam",
+    )
+)
+# How the name of a wire service we do not know ends ("Northwind Wire", "Gulf News Agency"), folded.
+WIRE_ENDINGS = (
+    "agency", "news service", "newswire", "press service", "wire", "wire service",
+)
 
 # Time-zone abbreviations printed on pages, as hours east of UTC. Ambiguous
 # ones take the reading most common on English news sites (IST = India,

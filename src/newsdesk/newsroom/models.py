@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
 
 class Source(models.Model):
-    """Where wire copy comes from: a feed, a page, a folder, an upload, the command line."""
+    """Where wire copy comes from: a feed, a page, a folder, an upload, the command line.
+
+    The health fields say how polling goes: the validators for a conditional
+    GET (``etag``, ``last_modified``), when the next poll is due, the last
+    success and the last error with its reason code, and how many polls in a
+    row have failed (the back-off grows with it and resets on success).
+    """
 
     class Kind(models.TextChoices):
         FILE = "file", "file"
@@ -16,26 +25,67 @@ class Source(models.Model):
         FOLDER = "folder", "watched folder"
         UPLOAD = "upload", "upload"
 
+    POLLED_KINDS = (Kind.FEED, Kind.PAGE, Kind.FOLDER)
+
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.FILE)
-    url = models.TextField(blank=True, default="")
+    url = models.TextField(blank=True, default="", help_text="the feed or page URL, or the watched folder's path")
     credit = models.CharField(max_length=200, blank=True, default="")
+    section = models.ForeignKey(
+        "Section", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="the section for items that name none",
+    )
+    auto_publish = models.BooleanField(default=False, help_text="publish new items at once instead of leaving them as drafts for the desk")
+    interval = models.DurationField(default=timedelta(minutes=15), help_text="how often to poll when all is well")
+    paused = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Health, written by source_refresh only.
+    etag = models.CharField(max_length=300, blank=True, default="")
+    last_modified = models.CharField(max_length=100, blank=True, default="")
+    next_poll_at = models.DateTimeField(null=True, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    last_error_at = models.DateTimeField(null=True, blank=True)
+    last_error_reason = models.CharField(max_length=40, blank=True, default="")
+    last_error_message = models.TextField(blank=True, default="")
+    consecutive_failures = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["paused", "next_poll_at"], name="source_due_idx")]
 
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_polled(self) -> bool:
+        return self.kind in self.POLLED_KINDS
+
 
 class RawItem(models.Model):
-    """A payload exactly as received, stored (with its sha256) before anything parses it."""
+    """A payload exactly as received, stored (with its sha256) before anything parses it.
+
+    It carries its own processing state, so a sweep or ``newsdesk reprocess``
+    can pick up anything a dead worker left: ``pending`` until the pipeline
+    has run over it, then ``parsed`` or ``failed`` (the input cannot be read,
+    with its reason). ``attempts`` counts the runs that started; an item that
+    crashed a stage (or its worker) ``MAX_ATTEMPTS`` times is ``set_aside``
+    with its reason, so one poison item never blocks the rest.
+    """
+
+    MAX_ATTEMPTS = 3
 
     class Status(models.TextChoices):
         PENDING = "pending"
         PARSED = "parsed"
         FAILED = "failed"
+        SET_ASIDE = "set_aside", "set aside"
 
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="raw_items")
+    entry_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="entry_pages",
+        help_text="the feed payload whose summary-only entry this page gives the full text of",
+    )
     origin = models.TextField(help_text="the path or URL the payload came from")
     sha256 = models.CharField(max_length=64, unique=True)
     payload = models.BinaryField()
@@ -46,9 +96,14 @@ class RawItem(models.Model):
     reason = models.CharField(max_length=40, blank=True, default="", help_text="reason code when parsing failed")
     message = models.TextField(blank=True, default="")
     parsed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="pipeline runs started over this item")
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["status", "received_at"])]
+        indexes = [
+            models.Index(fields=["status", "received_at"]),
+            models.Index(fields=["source", "origin"], name="rawitem_source_origin_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.origin} ({self.status})"
@@ -70,13 +125,21 @@ class Section(models.Model):
 
 
 class Article(models.Model):
-    """An article as the site shows it. ``wire_key`` makes re-ingesting the same item a no-op."""
+    """An article as the site shows it.
+
+    Idempotence lives in unique keys (issue 3): ``wire_key`` is derived from
+    (source, provider id), else the canonical URL, else a hash of headline and
+    date, and saving inserts on conflict, so the same item arriving twice
+    (a re-sent file, a retried task, two workers) is one article.
+    """
 
     class Status(models.TextChoices):
         DRAFT = "draft"
         PUBLISHED = "published"
 
-    wire_key = models.CharField(max_length=64, unique=True, help_text="provider id or content fingerprint")
+    wire_key = models.CharField(max_length=64, unique=True, help_text="the idempotence key: (source, provider id), canonical URL, or headline + date")
+    provider_id = models.CharField(max_length=500, blank=True, default="", help_text="the item's id at its provider (guid, ninjs uri)")
+    canonical_url = models.TextField(blank=True, default="")
     content_hash = models.CharField(max_length=64)
     source = models.ForeignKey(Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     raw_item = models.ForeignKey(RawItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
@@ -104,6 +167,15 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"]),
             models.Index(fields=["section", "status", "-published_at"]),
+            models.Index(fields=["source", "created_at"], name="article_source_created_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "provider_id"], condition=~Q(provider_id=""), name="one_article_per_source_item"
+            ),
+            models.UniqueConstraint(
+                fields=["canonical_url"], condition=Q(provider_id="") & ~Q(canonical_url=""), name="one_article_per_url"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -133,3 +205,21 @@ class ViewCount(models.Model):
 
     article = models.OneToOneField(Article, primary_key=True, on_delete=models.CASCADE, related_name="views")
     total = models.PositiveBigIntegerField(default=0)
+
+
+class Worker(models.Model):
+    """A running `newsdesk worker` process and its heartbeat.
+
+    A task whose worker stopped beating for longer than the lease was left
+    by a dead process (SIGKILL, OOM, a lost machine); the sweep puts it back
+    in the queue.
+    """
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    host = models.CharField(max_length=200)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField(auto_now_add=True)
+    beat_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.host}:{self.pid}"

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import Count, QuerySet, Value
+from django.db.models import Count, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from newsdesk.newsroom.models import Article, Section, ViewCount
+from newsdesk.newsroom.models import Article, Section, Source, ViewCount
 
 PUBLISHED = Article.Status.PUBLISHED
 
@@ -137,3 +139,41 @@ def article_page(*, pk: int, rail: int = 5) -> ArticlePage | None:
     if article is None:
         return None
     return ArticlePage(article=article, highlights=highlights(exclude_ids={article.pk}, limit=rail))
+
+
+# Sources and their health (issue 3): what `newsdesk source list` and the admin show.
+
+@dataclass(frozen=True)
+class SourceHealth:
+    """A source with its items in the last 24 hours and its state in one word."""
+
+    source: Source
+    items_24h: int
+    state: str
+
+
+def sources_with_items_24h(*, now: datetime | None = None) -> QuerySet[Source]:
+    """Sources with ``items_24h``: articles from the source created in the last 24 hours."""
+    since = (now or timezone.now()) - timedelta(hours=24)
+    return Source.objects.select_related("section").annotate(
+        items_24h=Count("articles", filter=Q(articles__created_at__gte=since))
+    )
+
+
+def source_state(source: Source) -> str:
+    """``paused``, ``failing`` (polls failing in a row), ``ok``, ``new`` (never polled) or ``manual`` (not polled)."""
+    if not source.is_polled:
+        return "manual"
+    if source.paused:
+        return "paused"
+    if source.consecutive_failures:
+        return "failing"
+    return "ok" if source.last_success_at else "new"
+
+
+def sources_health(*, now: datetime | None = None) -> list[SourceHealth]:
+    """Every source, by name, with its items in 24 h and its state."""
+    return [
+        SourceHealth(source=source, items_24h=source.items_24h, state=source_state(source))
+        for source in sources_with_items_24h(now=now).order_by("name")
+    ]

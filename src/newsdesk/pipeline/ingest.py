@@ -1,105 +1,167 @@
-"""item_process: one payload in, articles out. Reads top to bottom like the list of steps."""
+"""item_process and raw_item_process: one payload in, articles out. Reads top to bottom like the steps.
+
+1. check the size, then store the payload as a raw item (before any parsing);
+2. count the run on the raw item (so a run that never returns still counts);
+3. wire: decode, detect the format, split into documents;
+4. extract each document into a draft; a crash in one is recorded and the
+   others go on;
+5. save each draft (insert-on-conflict on its key), or hand a summary-only
+   feed entry to the full-text job;
+6. mark the raw item: parsed, failed with its reason, or crashed — run again
+   later, and set aside with its reason after the third crash.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import logging
-from dataclasses import dataclass
-from typing import Literal
+import random
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
+from newsdesk import extract, wire
+from newsdesk.core.document import FeedEntry, WireDocument
 from newsdesk.core.draft import Draft
 from newsdesk.core.errors import IngestError, NotAnArticle
 from newsdesk.newsroom.models import Article, RawItem, Source
-from newsdesk.pipeline.preview import extractions_from_payload, size_check
-from newsdesk.pipeline.save import article_save
+from newsdesk.pipeline import jobs
+from newsdesk.pipeline.attempts import StageCrash, attempt_begin, raw_item_crashed, raw_item_done, raw_item_rearm
+from newsdesk.pipeline.fulltext import entry_with_page, fulltext_enqueue, needs_fulltext, page_stored
+from newsdesk.pipeline.outcomes import IngestResult, Outcome, draft_save, failure
+from newsdesk.pipeline.preview import size_check
+from newsdesk.pipeline.save import article_for
+from newsdesk.pipeline.store import raw_item_store
 
-log = logging.getLogger(__name__)
-
-Outcome = Literal["created", "updated", "unchanged", "skipped", "failed"]
+__all__ = ["IngestResult", "Outcome", "item_process", "raw_item_process", "raw_item_run_now", "raw_item_store"]
 
 
 @dataclass(frozen=True)
-class IngestResult:
-    origin: str
-    status: Outcome
-    article_id: int | None = None
-    url: str | None = None
-    headline: str | None = None
-    reason: str | None = None
-    message: str | None = None
+class Run:
+    """One counted run over a raw item: a result per document, and the first crash if a stage crashed."""
 
-    def as_json(self) -> dict:
-        if self.status == "skipped":
-            return {"origin": self.origin, "status": "skipped", "reason": self.reason, "message": self.message}
-        if self.status == "failed":
-            return {"origin": self.origin, "status": "failed", "reason": self.reason, "error": self.message}
-        return {"id": self.article_id, "url": self.url, "headline": self.headline, "status": self.status}
-
-
-def raw_item_store(*, origin: str, payload: bytes, source: Source | None = None, content_type: str = "") -> RawItem:
-    """Keep the payload with its hash before anything parses it (insert-on-conflict on the hash)."""
-    digest = hashlib.sha256(payload).hexdigest()
-    RawItem.objects.bulk_create(
-        [RawItem(origin=origin, sha256=digest, payload=payload, size=len(payload), source=source, content_type=content_type)],
-        ignore_conflicts=True,
-    )
-    return RawItem.objects.get(sha256=digest)
+    results: list[IngestResult]
+    crash: StageCrash | None = None
 
 
 def item_process(
-    *,
-    origin: str,
-    payload: bytes,
-    source: Source | None = None,
-    content_type: str = "",
-    max_bytes: int,
-    publish: bool = True,
+    *, origin: str, payload: bytes, source: Source | None = None, content_type: str = "", max_bytes: int, publish: bool = True
 ) -> list[IngestResult]:
-    """Store, read, extract and save one payload; a failure is recorded on the raw item, never raised."""
+    """Store, read, extract and save one payload now (`newsdesk ingest`, the sample wire); failures are recorded, never raised."""
     try:
         size_check(payload, max_bytes=max_bytes)
     except IngestError as error:
         # Too big to keep: the input stays where it came from (the file, the URL); the reason is reported.
-        return [_failure(origin, error)]
-    raw_item = raw_item_store(origin=origin, payload=payload, source=source, content_type=content_type)
+        return [failure(origin, error)]
+    raw_item, _ = raw_item_store(origin=origin, payload=payload, source=source, content_type=content_type)
+    return raw_item_run_now(raw_item, publish=publish)
+
+
+def raw_item_run_now(raw_item: RawItem, *, publish: bool | None = None, rerun: bool = False) -> list[IngestResult]:
+    """Run the pipeline over a stored item until it goes in or is set aside (at most three runs)."""
+    raw_item_rearm(raw_item)
+    while True:
+        started = attempt_begin(raw_item.pk)
+        if started is None:
+            raw_item.refresh_from_db()
+            return [failure(raw_item.origin, IngestError(raw_item.reason or "set_aside", raw_item.message))]
+        with transaction.atomic():
+            run = _run(started, publish=publish, rerun=rerun)
+            if run.crash is None or not raw_item_crashed(started, crash=run.crash):
+                return run.results
+
+
+def raw_item_process(*, raw_item_id: int, max_bytes: int) -> str:
+    """The worker's job: one counted run of a pending item; a crash queues the next run, the third sets it aside."""
+    raw_item = attempt_begin(raw_item_id)
+    if raw_item is None:
+        return "nothing to do"
     try:
-        outcomes = extractions_from_payload(payload, origin=origin, content_type=content_type, max_bytes=max_bytes)
-    except NotAnArticle as error:
-        _raw_item_mark(raw_item, error=None)
-        return [_failure(origin, error)]
+        size_check(bytes(raw_item.payload), max_bytes=max_bytes)
     except IngestError as error:
-        _raw_item_mark(raw_item, error=error)
-        return [_failure(origin, error)]
-    results = [
-        _draft_save(outcome, origin=origin, source=source, raw_item=raw_item, publish=publish)
-        if isinstance(outcome, Draft)
-        else _failure(origin, outcome)
-        for outcome in outcomes
-    ]
-    saved = any(result.status != "failed" for result in results)
-    first_error = next((o for o in outcomes if isinstance(o, IngestError)), None)
-    _raw_item_mark(raw_item, error=None if saved else first_error)
-    return results
+        raw_item_done(raw_item, error=error)
+        return error.reason
+    # One transaction for the run: its articles, the jobs it hands on and the item's new state commit
+    # together (a worker killed half-way leaves nothing half-done), and SQLite takes its write lock once.
+    with transaction.atomic():
+        run = _run(raw_item, publish=None)
+        if run.crash is None:
+            return _summary(run.results)
+        if raw_item_crashed(raw_item, crash=run.crash):
+            delay = timedelta(seconds=2**raw_item.attempts * (0.5 + random.random()))
+            jobs.job_enqueue(jobs.RAW_ITEM_PROCESS, run_after=timezone.now() + delay, raw_item_id=raw_item.pk)
+            return f"crashed (run {raw_item.attempts}); runs again"
+    return "set aside"
 
 
-def _draft_save(draft: Draft, *, origin: str, source: Source | None, raw_item: RawItem, publish: bool) -> IngestResult:
-    article, outcome = article_save(draft=draft, source=source, raw_item=raw_item, publish=publish)
-    return IngestResult(origin=origin, status=outcome, article_id=article.pk, url=article.get_absolute_url(), headline=article.headline)
+def _run(raw_item: RawItem, *, publish: bool | None, rerun: bool = False) -> Run:
+    source = raw_item.source
+    if publish is None:
+        publish = source.auto_publish if source else True
+    try:
+        documents = wire.read(bytes(raw_item.payload), origin=raw_item.origin, content_type=raw_item.content_type)
+    except NotAnArticle as error:
+        raw_item_done(raw_item, error=None)
+        return Run([failure(raw_item.origin, error)])
+    except IngestError as error:
+        raw_item_done(raw_item, error=error)
+        return Run([failure(raw_item.origin, error)])
+    except Exception as error:  # a bug in the wire stage: counted, run again, set aside after three
+        crash = StageCrash("reading", error)
+        return Run([failure(raw_item.origin, crash)], crash)
+    results: list[IngestResult] = []
+    crash: StageCrash | None = None
+    for document in documents:
+        result, crashed = _document_ingest(document, raw_item=raw_item, source=source, publish=publish, rerun=rerun)
+        results.append(result)
+        crash = crash or crashed
+    if crash is None:
+        failed = [r for r in results if r.status == "failed"]
+        saved = len(failed) < len(results)
+        raw_item_done(raw_item, error=None if saved or not failed else IngestError(failed[0].reason or "", failed[0].message or ""))
+    return Run(results, crash)
 
 
-def _raw_item_mark(raw_item: RawItem, *, error: IngestError | None) -> None:
-    RawItem.objects.filter(pk=raw_item.pk).update(
-        status=RawItem.Status.FAILED if error else RawItem.Status.PARSED,
-        reason=error.reason if error else "",
-        message=error.message if error else "",
-        parsed_at=timezone.now(),
-    )
+def _document_ingest(
+    document: WireDocument, *, raw_item: RawItem, source: Source | None, publish: bool, rerun: bool
+) -> tuple[IngestResult, StageCrash | None]:
+    origin = document.url or raw_item.origin
+    try:
+        draft = extract.draft_from_document(document)
+    except IngestError as error:
+        return failure(origin, error), None
+    except Exception as error:  # a bug in extraction: this document only; the others go in
+        crash = StageCrash("extraction", error)
+        return failure(origin, crash), crash
+    try:
+        with transaction.atomic():  # a savepoint: a database error here leaves the run's transaction usable
+            if needs_fulltext(document, source):
+                return _fulltext_route(draft, document.entry, raw_item=raw_item, source=source, rerun=rerun), None
+            return draft_save(draft, origin=raw_item.origin, source=source, raw_item=raw_item, publish=publish), None
+    except Exception as error:  # a bug (or a database that gave up) while saving: counted like any crash
+        crash = StageCrash("saving", error)
+        return failure(origin, crash), crash
 
 
-def _failure(origin: str, error: IngestError) -> IngestResult:
-    if isinstance(error, NotAnArticle):
-        return IngestResult(origin=origin, status="skipped", reason=error.reason, message=error.message)
-    log.warning("ingest failed: %s: %s (%s)", origin, error.message, error.reason)
-    return IngestResult(origin=origin, status="failed", reason=error.reason, message=error.message)
+def _fulltext_route(draft: Draft, entry: FeedEntry, *, raw_item: RawItem, source: Source, rerun: bool) -> IngestResult:
+    """A summary-only entry: nothing to do if we have it, the stored page if there is one, else the full-text job."""
+    link = entry.link or ""
+    article = article_for(draft, source=source)
+    if article is not None and not rerun and not _entry_newer(entry, article):
+        return IngestResult(origin=link, status="unchanged", article_id=article.pk, url=article.get_absolute_url(), headline=article.headline)
+    page = page_stored(source, link)
+    if page is not None:
+        return entry_with_page(draft, page=page, feed_item=raw_item, entry=entry)
+    fulltext_enqueue(feed_item=raw_item, entry=entry)
+    return IngestResult(origin=link, status="queued", reason="fulltext", message="summary only: the linked page is fetched for the full text")
+
+
+def _entry_newer(entry: FeedEntry, article: Article) -> bool:
+    stamp = entry.updated or entry.published
+    return bool(stamp and stamp > (article.updated_at or article.published_at))
+
+
+def _summary(results: list[IngestResult]) -> str:
+    counts = Counter(result.status for result in results)
+    return ", ".join(f"{count} {status}" for status, count in sorted(counts.items())) or "no documents"

@@ -27,9 +27,18 @@ def inputs_expand(names: list[str]) -> list[str]:
 def input_read(name: str, *, max_bytes: int) -> Payload:
     """Read a file or fetch a URL; refuse anything over ``max_bytes`` before reading it whole."""
     if name.startswith(("http://", "https://")):
-        fetched = fetch(name, policy=FetchPolicy(max_bytes=max_bytes, allow_private=settings.ALLOW_PRIVATE_FETCH))
+        fetched = fetch(name, policy=_fetch_policy(max_bytes))
         return (fetched.url, fetched.payload, fetched.content_type)
     return _file_read(Path(name), max_bytes=max_bytes)
+
+
+def _fetch_policy(max_bytes: int) -> FetchPolicy:
+    """Settings into the fetch policy: the private hosts the operator named (NEWSDESK_ALLOW_PRIVATE_HOSTS, parsed at start-up)."""
+    return FetchPolicy(
+        max_bytes=max_bytes,
+        allow_private_hosts=settings.ALLOW_PRIVATE_HOSTS,
+        allow_private=settings.ALLOW_PRIVATE_FETCH,
+    )
 
 
 def _file_read(path: Path, *, max_bytes: int) -> Payload:

@@ -1,10 +1,19 @@
-"""article_save: turn a Draft into an Article, a new version, or nothing at all."""
+"""article_save: turn a Draft into an Article, a new version, or nothing at all.
+
+Idempotence is a database unique key, not a lookup (issue 3 point 6): the
+item's key is (source, provider id), falling back to its canonical URL, then
+to a hash of headline and date; the article is inserted on conflict and then
+locked, so a retried task, a re-sent file or two workers racing on the same
+item all end with one article.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.db import transaction
 from django.utils import timezone
@@ -29,8 +38,60 @@ def section_for(name: str | None) -> Section | None:
         return None
     name = name.strip()
     slug = slugify(name)[:100] or "news"
+    known = Section.objects.filter(slug=slug).first()  # read first: most saves name a known section, and a read takes no write lock
+    if known is not None:
+        return known
     Section.objects.bulk_create([Section(name=name, slug=slug)], ignore_conflicts=True)
     return Section.objects.get(slug=slug)
+
+
+# Query parameters that only track who clicked: dropped from the canonical URL.
+_TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid")
+
+
+@dataclass(frozen=True)
+class ItemKey:
+    """Which unique key identifies an item, and its value (``wire_key`` is its hash)."""
+
+    provider_id: str
+    canonical_url: str
+    wire_key: str
+
+
+def url_canonical(url: str | None) -> str:
+    """The URL as an identity: http(s) only, host lower-cased, default port, fragment and tracking parameters dropped."""
+    url = web_url(url)
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    default_port = {"http": 80, "https": 443}[parts.scheme.lower()]
+    netloc = host if parts.port in (None, default_port) else f"{host}:{parts.port}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(_TRACKING_PARAMS)]
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", urlencode(query), ""))
+
+
+def item_key(draft: Draft, *, source: Source | None) -> ItemKey:
+    """(source, provider id), else the canonical URL, else headline + date: the first the item has.
+
+    The source is named by its slug, so a source removed and added again under
+    the same name finds its old articles instead of doubling them.
+    """
+    provider_id = (draft.guid or "").strip()[:500]
+    canonical = url_canonical(draft.original_url)
+    if provider_id:
+        basis = f"id\n{source.slug if source else ''}\n{provider_id}"
+    elif canonical:
+        basis = f"url\n{canonical}"
+    else:
+        when = draft.published.isoformat() if draft.published else ""
+        basis = f"headline\n{' '.join(draft.headline.split()).casefold()}\n{when}"
+    return ItemKey(provider_id, canonical, hashlib.sha256(basis.encode("utf-8")).hexdigest())
+
+
+def article_for(draft: Draft, *, source: Source | None) -> Article | None:
+    """The article this item already is, if any."""
+    return Article.objects.filter(wire_key=item_key(draft, source=source).wire_key).first()
 
 
 def _fields(draft: Draft, section: Section | None) -> dict:
@@ -44,7 +105,7 @@ def _fields(draft: Draft, section: Section | None) -> dict:
         "byline": draft.byline or "",
         "credit": draft.credit or "",
         "original_url": web_url(draft.original_url) or "",
-        "image_url": web_url(picture.url if picture else None) or "",
+        "image_url": _image_url(picture.url if picture else None),
         "image_caption": (picture.caption if picture else None) or "",
         "image_credit": (picture.credit if picture else None) or "",
         "summary": draft.summary or "",
@@ -72,7 +133,7 @@ def snapshot(article: Article) -> dict:
 
 def article_save(*, draft: Draft, source: Source | None, raw_item: RawItem | None, publish: bool = True) -> tuple[Article, SaveOutcome]:
     """Create, update or leave an article; every change writes an ArticleVersion in the same transaction."""
-    key = draft.fingerprint
+    key = item_key(draft, source=source)
     content_hash = _content_hash(draft)
     section = section_for(draft.section)
     fields = _fields(draft, section)
@@ -80,7 +141,9 @@ def article_save(*, draft: Draft, source: Source | None, raw_item: RawItem | Non
         Article.objects.bulk_create(
             [
                 Article(
-                    wire_key=key,
+                    wire_key=key.wire_key,
+                    provider_id=key.provider_id,
+                    canonical_url=key.canonical_url,
                     content_hash=content_hash,
                     source=source,
                     raw_item=raw_item,
@@ -91,7 +154,7 @@ def article_save(*, draft: Draft, source: Source | None, raw_item: RawItem | Non
             ],
             ignore_conflicts=True,
         )
-        article = Article.objects.select_for_update(of=("self",)).select_related("section").get(wire_key=key)
+        article = Article.objects.select_for_update(of=("self",)).select_related("section").get(wire_key=key.wire_key)
         last = article.versions.order_by("-number").first()
         if last is None:
             ViewCount.objects.bulk_create([ViewCount(article=article)], ignore_conflicts=True)
@@ -113,3 +176,10 @@ def article_save(*, draft: Draft, source: Source | None, raw_item: RawItem | Non
 
 def _version_add(article: Article, *, number: int, raw_item: RawItem | None, reason: str) -> None:
     ArticleVersion.objects.create(article=article, number=number, snapshot=snapshot(article), raw_item=raw_item, reason=reason)
+
+
+def _image_url(url: str | None) -> str:
+    """An http(s) image, or one on our own site (`/static/…`, an upload); anything else is dropped."""
+    if url and url.startswith("/") and not url.startswith("//") and "\\" not in url:
+        return url
+    return web_url(url) or ""

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from newsdesk.site import views
+from newsdesk.site import syndication, views
 
 app_name = "site"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("article/<int:pk>/<str:slug>/", views.article, name="article"),
     path("views/<int:pk>", views.article_views, name="views"),
     path("views/<int:pk>/pixel.gif", views.article_views_pixel, name="views_pixel"),
+    *syndication.urlpatterns,  # feeds, sitemaps, robots.txt
 ]

@@ -13,6 +13,7 @@ import feedparser
 
 from newsdesk.core.document import FeedEntry, WireDocument
 from newsdesk.core.errors import IngestError
+from newsdesk.core.xml import xml_entities_refuse
 from newsdesk.wire.feed_xml import ItemExtras, items_extras
 from newsdesk.wire.origin import is_url
 
@@ -22,7 +23,9 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 def feed_read(text: str, *, origin: str) -> list[WireDocument]:
-    """Every entry that has content or a summary. Raises IngestError('no_article' | 'unknown_format', …)."""
+    """Every entry that has content or a summary. Raises IngestError('no_article' | 'unknown_format' | 'unsafe_xml', …)."""
+    # feedparser keeps "safe-looking" entity declarations for expat and garbles the rest: refuse them first (issue 3, point 5).
+    xml_entities_refuse(text)
     # The text is already decoded: hand feedparser UTF-8 and say so, so that a
     # prolog still naming the original charset cannot make it decode twice.
     payload = _XML_DECLARATION.sub("", text, count=1).lstrip().encode("utf-8")

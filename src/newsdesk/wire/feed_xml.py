@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from newsdesk.core.xml import xml_parser
+
 MRSS = "http://search.yahoo.com/mrss/"
 ATOM = "http://www.w3.org/2005/Atom"
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
@@ -39,9 +41,7 @@ class ItemExtras:
 
 
 def hardened_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True
-    )
+    return xml_parser()  # the one hardened parser (core/xml.py)
 
 
 def items_extras(payload: bytes) -> list[ItemExtras] | None:

@@ -16,7 +16,9 @@ from lxml import html as lxml_html
 from newsdesk.core.draft import Draft
 from newsdesk.core.errors import IngestError
 from newsdesk.extract.blocks import news_body
+from newsdesk.extract.credit import byline_agency
 from newsdesk.extract.page.body import page_body, page_links
+from newsdesk.extract.page.credit import jsonld_credit, page_credit
 from newsdesk.extract.page.jsonld import page_jsonld
 from newsdesk.extract.page.meta import meta_values, page_meta
 from newsdesk.extract.page.picture import lead_picture
@@ -35,13 +37,14 @@ def draft_from_page(markup: str, *, url: str | None = None) -> Draft:
     meta = meta_values(tree)
     ld = page_jsonld(tree)
     url = url or _canonical(tree, meta)
-    blocks, extracted = page_body(markup, url=url, links=page_links(tree))
+    blocks, extracted = page_body(markup, url=url, links=page_links(tree), tree=tree)
     info = page_meta(tree, meta=meta, ld=ld, extracted=extracted)
     picture = lead_picture(tree, meta=meta, ld=ld, url=url, extracted=extracted)
     body = news_body(blocks, repeats=(info.headline, picture.caption if picture else None))
     if not info.headline or body.prose_chars < MIN_ARTICLE_CHARS:
         what = "no headline" if not info.headline else f"{body.prose_chars} characters of article text"
         raise IngestError("no_article", f"no article on this page ({what}): is it a login, index or error page?")
+    byline = info.byline or body.byline
     return Draft(
         headline=info.headline,
         body_html=body.body_html,
@@ -49,12 +52,17 @@ def draft_from_page(markup: str, *, url: str | None = None) -> Draft:
         published=info.published,
         updated=info.updated,
         dateline=body.dateline,
-        byline=info.byline or body.byline,
-        credit=body.credit or body.agency or info.site_name,
+        byline=byline,
+        # Who wrote the copy: the story's own credit line or dateline agency, then the page's furniture,
+        # then the byline; the site's name last (a site republishing wire copy is not its source).
+        credit=(
+            body.credit or body.agency or page_credit(tree) or jsonld_credit(ld.article) or byline_agency(byline)
+            or info.site_name
+        ),
         original_url=url,
         picture=picture,
         language=info.language or getattr(extracted, "language", None) or "en",
-        summary=info.summary,
+        summary=info.summary or body.standfirst,
         keywords=info.keywords,
     )
 

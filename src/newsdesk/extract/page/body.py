@@ -15,17 +15,22 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsdesk.extract.blocks import Block, blocks_from_element
+from newsdesk.extract.page.container import container_blocks
 
 _RENAME = {"list": "ul", "item": "li", "quote": "blockquote", "lb": "br", "ref": "a", "row": "tr", "del": "s", "code": "pre"}
 _EMPHASIS = {"#b": "strong", "#i": "em", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
 
 
-def page_body(markup: str, *, url: str | None, links: frozenset[str] = frozenset()) -> tuple[list[Block], Any]:
+def page_body(
+    markup: str, *, url: str | None, links: frozenset[str] = frozenset(), tree: etree._Element | None = None
+) -> tuple[list[Block], Any]:
     """The body blocks and trafilatura's document (its metadata is a fallback for ours).
 
     ``links`` are the page's link texts: a line of the body that is one of them
     counts as link text, so an index page flattened by trafilatura's fallback
-    into one paragraph of headlines is not taken for an article.
+    into one paragraph of headlines is not taken for an article. ``tree`` is
+    our own parse of the page: when trafilatura kept only part of the story
+    container, the container's blocks are used instead (``page.container``).
     """
     extracted = trafilatura.bare_extraction(
         markup,
@@ -39,10 +44,13 @@ def page_body(markup: str, *, url: str | None, links: frozenset[str] = frozenset
         deduplicate=False,
     )
     body = getattr(extracted, "body", None)
-    if body is None:
-        return [], extracted
-    _to_html(body)
-    return [_link_lines_count(block, links) for block in blocks_from_element(body)], extracted
+    blocks: list[Block] = []
+    if body is not None:
+        _to_html(body)
+        blocks = blocks_from_element(body)
+    if tree is not None:
+        blocks = container_blocks(tree, extracted=blocks) or blocks
+    return [_link_lines_count(block, links) for block in blocks], extracted
 
 
 def page_links(tree: etree._Element) -> frozenset[str]:

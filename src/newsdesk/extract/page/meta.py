@@ -7,6 +7,7 @@ fills them all and the first source a site fills is usually its best.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -14,15 +15,19 @@ from typing import Any
 
 from lxml import etree
 
+from newsdesk.extract import clutter, vocab
 from newsdesk.extract.blocks import byline_clean
+from newsdesk.extract.byline import byline_parse
 from newsdesk.extract.dates import date_parse
 from newsdesk.extract.page import jsonld
 from newsdesk.extract.page.jsonld import JsonLd
 from newsdesk.extract.sanitise import plain_text
+from newsdesk.extract.section import section_canonical, section_from_trail
 
-_HOME_CRUMBS = frozenset({"home", "homepage", "home page", "start", "front page", "index", "startseite", "accueil"})
-# Crumbs that name the whole site rather than a section ("News > Community" is Community).
-_GENERIC_CRUMBS = frozenset({"news", "latest", "latest news", "stories", "articles", "all news"})
+_SITE_MAX_WORDS = 5
+_LINK_TRAIL_XPATH = "//body//*[self::div or self::nav or self::p or self::span][count(a) >= 2]"
+_TRAIL_MAX_CHARS = 200
+_BYLINE_XPATH = "//*[contains(translate(@class, 'BYLINE', 'byline'), 'byline') or contains(@class, 'author')]"
 _SUFFIX_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
 _BREADCRUMB_XPATH = (
     "//*[contains(translate(@class, 'BREADCRUMB', 'breadcrumb'), 'breadcrumb')"
@@ -68,7 +73,10 @@ def meta_values(tree: etree._Element) -> dict[str, str]:
 def page_meta(tree: etree._Element, *, meta: dict[str, str], ld: JsonLd, extracted: Any) -> PageMeta:
     """The news fields, each from the first source that has it."""
     article = ld.article
-    site_name = meta.get("og:site_name") or _first(jsonld.names(_get(article, "publisher"))) or getattr(extracted, "sitename", None)
+    site_name = (
+        meta.get("og:site_name") or _first(jsonld.names(_get(article, "publisher"))) or meta.get("application-name")
+        or _title_site(tree, _h1(tree)) or _site_not_domain(getattr(extracted, "sitename", None))
+    )
     headline = headline_clean(
         meta.get("og:title") or jsonld.text(article.get("headline")) or _h1(tree) or _title(tree) or getattr(extracted, "title", None),
         h1=_h1(tree),
@@ -126,35 +134,88 @@ def _first_date(values: list[Any]) -> datetime | None:
 
 
 def _section(tree: etree._Element, *, meta: dict[str, str], ld: JsonLd, extracted: Any, headline: str | None, site_name: str | None) -> str | None:
+    """article:section or JSON-LD's, else the desk of the breadcrumb trail (its first item after Home)."""
     direct = meta.get("article:section") or jsonld.text(ld.article.get("articleSection"))
     if direct:
-        return plain_text(direct)
-    skip = {name.casefold() for name in (headline, site_name) if name} | _HOME_CRUMBS
+        return section_canonical(plain_text(direct).split(",")[0])
     for crumbs in (ld.breadcrumbs, _html_breadcrumbs(tree)):
-        named = [c for c in crumbs if c.casefold() not in skip]
-        specific = [c for c in named if c.casefold() not in _GENERIC_CRUMBS]
-        if named:
-            return (specific or named)[0]
+        found = section_from_trail(list(crumbs), headline=headline or "", site_name=site_name)
+        if found:
+            return found
     categories = getattr(extracted, "categories", None) or []
-    return plain_text(categories[0]) if categories else None
+    return section_canonical(plain_text(categories[0])) if categories else None
+
+
+def _title_site(tree: etree._Element, h1: str | None) -> str | None:
+    """The site's name a CMS appends to the page title ("Headline — Meridian Health Post")."""
+    title = _title(tree)
+    if not title or not h1 or not title.startswith(h1):
+        return None
+    rest = title[len(h1):]
+    for separator in _SUFFIX_SEPARATORS:
+        if rest.startswith(separator):
+            name = rest[len(separator):].strip()
+            return name if 0 < len(name.split()) <= _SITE_MAX_WORDS else None
+    return None
+
+
+def _site_not_domain(name: str | None) -> str | None:
+    """trafilatura's site name, unless it is only the host name (never a credit a reader should see)."""
+    if not name or (" " not in name.strip() and "." in name):
+        return None
+    return name
 
 
 def _html_breadcrumbs(tree: etree._Element) -> tuple[str, ...]:
+    """The trail in an element marked as a breadcrumb, else a short line of links printed as one ("TOP > Tech > Energy")."""
     for trail in tree.xpath(_BREADCRUMB_XPATH):
         items = trail.xpath(".//li") or trail.xpath(".//a")
         crumbs = tuple(text for item in items if (text := " ".join("".join(item.itertext()).split())))
         if crumbs:
             return crumbs
+    for trail in tree.xpath(_LINK_TRAIL_XPATH):
+        text = " ".join("".join(trail.itertext()).split())
+        items = clutter.breadcrumb(text) if len(text) <= _TRAIL_MAX_CHARS else None
+        if items and clutter.line_key(items[0]) in vocab.HOME_CRUMBS:
+            return tuple(items)
     return ()
 
 
 def _byline(tree: etree._Element, *, meta: dict[str, str], ld: JsonLd, extracted: Any) -> str | None:
+    """The authors from JSON-LD or meta tags, else the byline printed on the page.
+
+    Fields that hold only the byline are kept as given when they are no
+    name ("Ledger staff"); a printed byline element also holds dates and
+    labels, so it counts only when it parses as a byline.
+    """
     candidates = [", ".join(jsonld.names(ld.article.get("author")))]
     candidates += [meta.get(key) for key in AUTHOR_META]
     candidates += ["".join(a.itertext()) for a in tree.xpath("//*[@rel='author']")[:1]]
-    candidates += ["".join(e.itertext()) for e in tree.xpath("//*[contains(@class, 'byline')]")[:1]]
-    candidates.append(getattr(extracted, "author", None))
-    return next((b for c in candidates if (b := byline_clean(c))), None)
+    candidates += ["".join(e.itertext()) for e in tree.xpath("//*[@itemprop='author']//*[@itemprop='name']")[:1]]
+    found = next((b for c in candidates if (b := byline_clean(c))), None)
+    if found:
+        return found
+    for element in tree.xpath(_BYLINE_XPATH)[:3]:
+        parsed = byline_parse(_text_before_time(element))
+        if parsed:
+            return parsed
+    return byline_clean(getattr(extracted, "author", None))
+
+
+def _text_before_time(element: etree._Element) -> str:
+    """A byline element's text up to its first <time> ("By Jane Doe, AP · <time>…" → "By Jane Doe, AP ·")."""
+    clone = copy.deepcopy(element)
+    stop = next(clone.iter("time"), None)
+    node = stop
+    while node is not None and node is not clone:
+        parent = node.getparent()
+        for sibling in list(node.itersiblings()):
+            parent.remove(sibling)
+        node.tail = None
+        node = parent
+    if stop is not None and stop.getparent() is not None:
+        stop.getparent().remove(stop)
+    return " ".join("".join(clone.itertext()).split())
 
 
 def _keywords(meta: dict[str, str], article: dict[str, Any]) -> tuple[str, ...]:

@@ -21,6 +21,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="a page capture, an HTML page or a feed file ('-' for standard input)")
+        parser.add_argument(
+            "--enrich",
+            action="store_true",
+            help="also fill ninjs people, places and organisations (needs spaCy and the model NEWSDESK_SPACY_MODEL names)",
+        )
 
     def handle(self, *args, **options):
         name = options["file"]
@@ -33,4 +38,18 @@ class Command(BaseCommand):
         except IngestError as error:
             raise CommandError(f"{name}: {error.message} ({error.reason})") from error
         items = [draft_to_ninjs(draft) for draft in drafts]
+        if options["enrich"]:
+            items = [item | _entities(draft) for item, draft in zip(items, drafts)]
         self.stdout.write(json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2))
+
+
+def _entities(draft) -> dict:
+    """ninjs people, places and organisations of the draft; a missing model is an error naming what to install."""
+    from newsdesk.enrich import ModelMissing, article_text_from_draft, enrich_article, load_recognizer, ninjs_entities
+
+    try:
+        recognizer = load_recognizer(settings.SPACY_MODEL or None)
+    except ModelMissing as error:
+        raise CommandError(f"{error.message} ({error.reason})") from error
+    enrichment = enrich_article(article_text_from_draft(draft), recognizer=recognizer)
+    return ninjs_entities(enrichment.entities)

@@ -1,0 +1,81 @@
+"""The source credit a page prints outside the article body ("(Kyodo)" under it, "KYODO" by the date).
+
+Inside the body, ``extract.blocks`` moves the dateline's agency and a closing
+credit line into the credit field. Many CMSs print the credit in their own
+furniture instead, beside the date or below the body. A known agency or a
+"Source: …" line there names who wrote the copy, and beats the site's name
+from the meta tags (a site that republishes wire copy is not its source).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from newsdesk.extract.credit import agency_name, credit_line, credit_normalise, wire_name
+
+CREDIT_MAX_CHARS = 80  # a credit is a few words; longer elements are paragraphs or menus
+# Where a credit is never the story's: menus, rails, links, and photos (whose credit is the photographer's).
+_NOT_STORY = frozenset({"a", "aside", "button", "figcaption", "figure", "nav", "script", "style"})
+_NOT_STORY_CLASSES = ("caption", "card", "figure", "image", "photo", "promo", "rail", "related", "teaser")
+
+
+def page_credit(tree: etree._Element) -> str | None:
+    """The first credit printed in the article's furniture, else anywhere on the page outside menus and rails."""
+    for scope in (tree.xpath("//article"), tree.xpath("//main"), [tree]):
+        for root in scope:
+            found = _credit_in(root)
+            if found:
+                return found
+    return None
+
+
+def jsonld_credit(article: dict[str, Any]) -> str | None:
+    """JSON-LD's ``creditText`` or ``sourceOrganization`` when it names an agency or a wire service."""
+    for key in ("creditText", "sourceOrganization", "provider"):
+        value = article.get(key)
+        if isinstance(value, dict):
+            value = value.get("name")
+        if isinstance(value, str) and value.strip():
+            name = credit_normalise(value)
+            if agency_name(name) or wire_name(name):
+                return agency_name(name) or name
+    return None
+
+
+def _credit_in(root: etree._Element) -> str | None:
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in _NOT_STORY or len(element) > 3:
+            continue
+        if len(element.text or "") > CREDIT_MAX_CHARS:
+            continue  # a paragraph: skipped before its text is gathered
+        text = _short_text(element)
+        if not text or not _in_story(element):
+            continue
+        found = credit_line(text) or agency_name(text.strip("()[] ."))
+        if found:
+            return found
+    return None
+
+
+def _short_text(element: etree._Element) -> str | None:
+    """The element's text when it is credit-sized; reading stops early on a long one (a page's wrapper)."""
+    pieces, size = [], 0
+    for piece in element.itertext():
+        size += len(piece)
+        if size > CREDIT_MAX_CHARS * 2:
+            return None
+        pieces.append(piece)
+    text = " ".join("".join(pieces).split())
+    return text if len(text) <= CREDIT_MAX_CHARS else None
+
+
+def _in_story(element: etree._Element) -> bool:
+    for node in (element, *element.iterancestors()):
+        if node.tag in _NOT_STORY:
+            return False
+        classes = (node.get("class") or "").lower()
+        if any(word in classes for word in _NOT_STORY_CLASSES):
+            return False
+    return True

@@ -1,0 +1,55 @@
+"""When to poll a source next: pure arithmetic over what the source and the server said.
+
+After a success the wait is the source's interval, lengthened (never
+shortened) by the feed's ``<ttl>``, the response's Cache-Control / Expires and
+any Retry-After, and capped so a feed claiming a year of freshness is still
+read daily. After a failure the wait doubles with each failure in a row
+(equal jitter, so sources that failed together do not retry together), capped
+at ``ceiling`` so a source keeps being tried at a slower pace and recovers by
+itself; a Retry-After (429, 503) is always honoured up to a day.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import timedelta
+
+RETRY_AFTER_LIMIT = timedelta(days=1)
+FRESHNESS_LIMIT = timedelta(days=1)
+_TTL = re.compile(rb"<ttl>\s*(\d{1,6})\s*</ttl>", re.IGNORECASE)
+
+
+def feed_ttl(payload: bytes) -> timedelta | None:
+    """An RSS feed's ``<ttl>`` (minutes the feed may be cached), looked for in the channel head."""
+    match = _TTL.search(payload[:65536])
+    return timedelta(minutes=int(match.group(1))) if match and int(match.group(1)) > 0 else None
+
+
+def wait_after_success(
+    *, interval: timedelta, ttl: timedelta | None = None, max_age: float | None = None, retry_after: float | None = None
+) -> timedelta:
+    """The wait before the next poll of a source that answered."""
+    wait = interval
+    for hint in (ttl, _seconds(max_age), _seconds(retry_after)):
+        if hint is not None:
+            wait = max(wait, hint)
+    return min(wait, max(interval, FRESHNESS_LIMIT))
+
+
+def wait_after_failure(
+    *, interval: timedelta, failures: int, ceiling: timedelta, retry_after: float | None = None, rng: random.Random | None = None
+) -> timedelta:
+    """Exponential back-off with equal jitter: between half and all of ``interval × 2^(failures−1)``, capped."""
+    rng = rng or random.Random()
+    exponent = min(max(failures, 1) - 1, 30)
+    full = min(interval * (2**exponent), max(ceiling, interval))
+    wait = full / 2 + full / 2 * rng.random()
+    asked = _seconds(retry_after)
+    if asked is not None:
+        wait = max(wait, min(asked, RETRY_AFTER_LIMIT))
+    return wait
+
+
+def _seconds(value: float | None) -> timedelta | None:
+    return timedelta(seconds=value) if value is not None and value > 0 else None

@@ -1,0 +1,10 @@
+"""Puts the repository root on sys.path for bench.understanding.evalsets (the evaluation sets' loader and scoring)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
