@@ -6,7 +6,7 @@ export NEWSDESK_HOME ?= $(CURDIR)/.newsdesk
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?= -n 2 -q
 
-.PHONY: run test test-sqlite test-postgres install lint bench-serve clean
+.PHONY: run test test-sqlite test-postgres install lint bench-serve bench-extraction clean
 
 install: $(VENV)/.installed
 
@@ -41,6 +41,9 @@ test-postgres: install
 
 bench-serve: install
 	$(PY) bench/serve/run.py
+
+bench-extraction: install
+	$(PY) bench/extraction/run.py
 
 clean:
 	rm -rf $(VENV) .newsdesk .pytest_cache

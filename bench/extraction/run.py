@@ -90,6 +90,7 @@ def bench_set(score: ModuleType, folder: Path, contenders: dict[str, Extractor],
     speeds: dict[str, list[float]] = {name: [] for name in contenders}
     results: dict[str, tuple[float, float, float, int]] = {}
     for run in range(runs):
+        print(f"{folder.name}: timing run {run + 1} of {runs}", file=sys.stderr, flush=True)
         for name, extract in contenders.items():
             outputs, spent, errors = timed_pass(extract, pages)
             speeds[name].append(len(pages) / max(spent, 1e-9))

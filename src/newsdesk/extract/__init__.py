@@ -27,3 +27,14 @@ def draft_from_document(document: WireDocument) -> Draft:
     from newsdesk.extract.entry import draft_from_entry
 
     return draft_from_entry(document)
+
+
+def article_text(html: str, url: str | None = None) -> str:
+    """The article body of an HTML page as plain text, paragraphs separated by blank lines.
+
+    The extraction measured by bench/extraction (trafilatura plus our news
+    rules); imported lazily so reading a capture does not load trafilatura.
+    """
+    from newsdesk.extract.text import article_text as text_of
+
+    return text_of(html, url)

@@ -9,6 +9,8 @@ are recovered. The page is parsed once and the tree reused by every pass.
 
 from __future__ import annotations
 
+import re
+
 from newsdesk.extract.text.blocks import body_blocks
 from newsdesk.extract.text.boilerplate import drop_boilerplate
 from newsdesk.extract.text.engine import parse_page, trafilatura_body
@@ -18,6 +20,9 @@ from newsdesk.extract.text.recovery import recover_paragraphs
 from newsdesk.extract.text.render import plain_text
 
 __all__ = ["article_text"]
+
+MIN_LETTERS = 15  # fewer letters than a short headline is a menu item or a label, not a body (counts CJK too)
+_LETTER = re.compile(r"\w")
 
 
 def article_text(html: str, url: str | None = None) -> str:
@@ -33,4 +38,5 @@ def article_text(html: str, url: str | None = None) -> str:
     blocks = recover_paragraphs(blocks, tree)
     blocks = drop_boilerplate(blocks)
     blocks = drop_lead_fields(blocks, page_hints(tree))
-    return plain_text(blocks)
+    text = plain_text(blocks)
+    return text if len(text) > 20 * MIN_LETTERS or len(_LETTER.findall(text)) >= MIN_LETTERS else ""

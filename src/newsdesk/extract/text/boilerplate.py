@@ -19,7 +19,7 @@ from newsdesk.extract.text.blocks import Block
 _READ_MORE_LEAD = P.starts_with(P.READ_MORE)
 _READ_MORE_LINE = P.whole_line(P.READ_MORE)
 _LABEL_LINE = P.whole_line(P.LABEL)
-_LABEL_LEAD = P.starts_with(P.LABEL[:9])
+_LABEL_LEAD = P.starts_with(P.TAG_LABEL)
 _RELATED_HEADING = P.whole_line(P.RELATED_HEADING)
 _SOURCE_LEAD = P.starts_with(P.SOURCE_LINE)
 _STAMP_LINE = re.compile(r"^\W{0,3}(?:" + "|".join(P.STAMP) + r")$", re.IGNORECASE)
@@ -58,44 +58,59 @@ def block_reason(block: Block) -> str | None:
         return "rights"
     if len(text) <= 400 and _REPORTING.search(text):
         return "reporting-credit"
+    if block.link_ratio > 0.5 and len(text) > 15 and text.isupper():
+        return "promo-link"  # a headline in capitals linking elsewhere: a promotion, not a subhead
     return None
 
 
-def drop_boilerplate(blocks: list[Block], explain: Callable[[Block, str], None] | None = None) -> list[Block]:
-    """``blocks`` without boilerplate; ``explain(block, reason)`` hears about each drop."""
+Explain = Callable[[Block, str], None] | None
+
+
+def drop_boilerplate(blocks: list[Block], explain: Explain = None) -> list[Block]:
+    """``blocks`` without boilerplate; ``explain(block, reason)`` hears about each drop (for tuning)."""
     kept: list[Block] = []
-    in_related = False
-    for block in blocks:
-        if len(block.text) <= 80 and _RELATED_HEADING.search(block.text):
-            in_related = True
-            if explain:
-                explain(block, "related-heading")
-            continue
-        if in_related and not _is_prose(block):
-            if explain:
-                explain(block, "related-list")
-            continue
-        in_related = False
+    for block in _drop_related_sections(blocks, explain):
         block = _without_boilerplate_lines(block, explain)
         if block is None:
             continue
         reason = block_reason(block)
         if reason:
-            if explain:
-                explain(block, reason)
-            continue
-        kept.append(block)
+            _note(explain, block, reason)
+        else:
+            kept.append(block)
     return _drop_link_runs(kept, explain)
 
 
-def _without_boilerplate_lines(block: Block, explain: Callable[[Block, str], None] | None) -> Block | None:
+def _note(explain: Explain, block: Block, reason: str) -> None:
+    if explain:
+        explain(block, reason)
+
+
+def _drop_related_sections(blocks: list[Block], explain: Explain) -> list[Block]:
+    """A "More stories" heading and the list under it, up to the next paragraph of prose."""
+    kept: list[Block] = []
+    in_related = False
+    for block in blocks:
+        if len(block.text) <= 80 and _RELATED_HEADING.search(block.text):
+            in_related = True
+            _note(explain, block, "related-heading")
+        elif in_related and not _is_prose(block):
+            _note(explain, block, "related-list")
+        else:
+            in_related = False
+            kept.append(block)
+    return kept
+
+
+def _without_boilerplate_lines(block: Block, explain: Explain) -> Block | None:
+    """The block without its boilerplate lines (a ``<br>``-split paragraph may hold several)."""
     lines = block.text.split("\n")
     kept = []
     for line in lines:
         reason = line_reason(line)
-        if reason and explain:
-            explain(replace(block, text=line), reason)
-        if not reason:
+        if reason:
+            _note(explain, replace(block, text=line), reason)
+        else:
             kept.append(line)
     if not kept:
         return None
@@ -118,7 +133,7 @@ def _is_link_line(block: Block) -> bool:
     return block.link_ratio >= 0.7 and len(block.text) <= 200
 
 
-def _drop_link_runs(blocks: list[Block], explain: Callable[[Block, str], None] | None) -> list[Block]:
+def _drop_link_runs(blocks: list[Block], explain: Explain) -> list[Block]:
     """Runs of two or more blocks that are mostly link text are lists of other stories."""
     kept: list[Block] = []
     run: list[Block] = []
@@ -128,8 +143,7 @@ def _drop_link_runs(blocks: list[Block], explain: Callable[[Block, str], None] |
             continue
         if len(run) >= 2:
             for dropped in run:
-                if explain:
-                    explain(dropped, "link-list")
+                _note(explain, dropped, "link-list")
         else:
             kept.extend(run)
         run = []

@@ -60,7 +60,7 @@ def drop_lead_fields(blocks: list[Block], hints: PageHints, explain: Callable[[B
         if reason is None:
             kept.append(block)
         elif explain:
-            explain(block, reason)
+            explain(block, reason)  # for tuning: which rule dropped what
     return kept
 
 

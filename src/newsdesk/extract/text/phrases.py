@@ -77,7 +77,8 @@ RELATED_HEADING = [
     r"popular (?:on|in|now)\b.{0,30}", r"more (?:stories|news|articles|videos?|from)\b.{0,40}", r"(?:top|latest|related|trending) (?:stories|news|articles|videos?|posts?)",
     r"recommended(?: (?:stories|articles|for you|videos?))?", r"in case you missed it", r"what to read next", r"keep reading",
     r"around the web", r"sponsored (?:stories|content|links)", r"promoted (?:stories|content|links)", r"from (?:our|the) partners?",
-    r"meistgelesen(?:e artikel)?", r"(?:weitere|aktuelle|neueste) (?:artikel|nachrichten|beiträge|news)\b.{0,30}", r"mehr aus (?:dem|der)\b.{0,30}",
+    r"meistgelesen(?:e artikel)?", r"weitere (?:aktuelle )?themen\b.{0,40}", r"weitere \w*tipps", r"kommentierte artikel", r"learn more", r"mehr erfahren", r"en savoir plus",
+    r"saber más", r"dowiedz się więcej", r"(?:weitere|aktuelle|neueste) (?:artikel|nachrichten|beiträge|news)\b.{0,30}", r"mehr aus (?:dem|der)\b.{0,30}",
     r"das könnte (?:sie|dich) (?:auch )?interessieren", r"(?:lo )?más (?:leído|visto)", r"(?:últimas|otras) noticias", r"te (?:puede|podría) interesar",
     r"les plus lus", r"(?:mais|últimas) (?:lidas|notícias)", r"i più letti", r"najczęściej czytane", r"najnowsze",
     *READ_MORE,
@@ -97,11 +98,11 @@ RIGHTS = [
     r"\bnon-commercial use\b", r"\border (?:presentation-ready copies|reprints)\b",
     r"\balle rechte vorbehalten\b", r"\btodos los derechos reservados\b", r"\btous droits réservés\b",
     r"\btodos os direitos reservados\b", r"\btutti i diritti riservati\b", r"\briproduzione riservata\b",
-    r"\bwszelkie prawa zastrzeżone\b", r"\bmateriał chroniony prawem\b", r"\balle rechten voorbehouden\b",
+    r"\bwszelkie prawa zastrzeżone\b", r"\bohne gewähr\b", r"\bsin garantía\b", r"\bmateriał chroniony prawem\b", r"\balle rechten voorbehouden\b",
 ]
 
 RIGHTS_WORDS = (
-    "©", "(c)", "copyright", "rights", "reserv", "permission", "commercial", "reprint", "rechte", "derechos", "droits",
+    "gewähr", "garantía", "©", "(c)", "copyright", "rights", "reserv", "permission", "commercial", "reprint", "rechte", "derechos", "droits",
     "direitos", "diritti", "riproduzione", "prawa", "chroniony", "rechten",
 )
 
@@ -123,9 +124,13 @@ REPORTING_CREDIT = [
 REPORTING_CREDIT_WORDS = ("reporting by", "editing by", "writing by", "compiled by", "produced by", "contributed", "mitarbeit", "información de", "@")
 
 # Labels that stand alone on a line: tags, categories, comment counters, sharing bars.
-LABEL = [
+# "Tags: a, b, c" - the labels that also lead a line of keywords.
+TAG_LABEL = [
     r"tags?", r"topics?", r"categor(?:y|ies|ia|ía|ie)", r"kategorien?", r"filed under", r"schlagw[öo]rter", r"schlagworte", r"themen",
-    r"temas?", r"etiquetas?", r"comments?", r"kommentare?", r"comentarios?", r"commentaires?", r"komentarze?", r"\d+ (?:comments?|kommentare?)",
+    r"temas?",
+]
+LABEL = [
+    *TAG_LABEL, r"etiquetas?", r"comments?", r"kommentare?", r"comentarios?", r"commentaires?", r"komentarze?", r"\d+ (?:comments?|kommentare?)",
     r"share(?: this(?: article| story)?)?", r"teilen", r"compartir", r"partager", r"compartilhe", r"udostępnij", r"print(?: article)?",
     r"e-?mail", r"drucken", r"imprimir", r"source", r"quelle", r"fuente", r"fonte", r"źródło", r"keine kommentare", r"no comments",
     r"advertisement", r"anzeige", r"publicidad", r"publicité", r"reklama", r"werbung", r"sponsored", r"view comments", r"leave a comment",
