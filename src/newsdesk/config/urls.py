@@ -1,10 +1,11 @@
-"""URL conf: the admin, and the public site."""
+"""URL conf: the admin, the JSON API and the public site."""
 
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include("newsdesk.api.urls")),
     path("", include("newsdesk.site.urls")),
 ]
 
