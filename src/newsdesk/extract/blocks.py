@@ -21,7 +21,7 @@ from newsdesk.extract.credit import credit_alone, credit_line, credit_split
 from newsdesk.extract.dateline import dateline_split
 from newsdesk.extract.dates import date_stamps
 from newsdesk.extract.sanitise import body_sanitise
-from newsdesk.extract.shape import is_strong_prose
+from newsdesk.extract.shape import ends_sentence, is_all_caps, is_strong_prose
 
 # Elements whose children are the blocks (wrappers a CMS or a feed puts around a body);
 # any other element holding a block is opened too (<span><p>…</p></span>).
@@ -62,7 +62,9 @@ _DATE_LINE_MAX = 120
 _REPEAT_MIN, _REPEAT_TAIL = 20, 60
 _LEAD_BLOCKS = 4  # the dateline paragraph is among the first few blocks, after a tag, a standfirst or a promo
 _STANDFIRST_MIN_WORDS = 6
+_STANDFIRST_BLOCKS = 1  # above a byline or date line near the top: at most a standfirst
 _LINK_SHARE = 0.9  # a block with this share of link text is a link, not a paragraph
+_LINK_MAX_WORDS = 20  # a related story's headline; a longer linked block is a paragraph
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,8 @@ def clutter_drop(blocks: list[Block], *, repeats: tuple[str | None, ...] = ()) -
         # A repeat of the headline or of the lead picture's caption is that element printed again.
         if not block.text or _repeats(block.text, repeated):
             continue
-        if (clutter_reason(block.text) or _link_only(block)) and not credit_line(block.text):
+        linked = _link_only(block) and (not kept or ends_sentence(kept[-1].text))  # not a link inside a broken sentence
+        if (clutter_reason(block.text) or linked) and not credit_line(block.text):
             continue
         kept.append(block)
     while kept and kept[-1].tag in ("hr", "h2", "h3", "h4", "h5", "h6"):
@@ -168,9 +171,11 @@ def clutter_reason(text: str) -> str | None:
 
 def _link_only(block: Block) -> bool:
     """A paragraph that is nothing but a link and no sentence: a related story's headline, a tag, a promo."""
-    if block.tag not in ("p", "h2", "h3", "h4", "h5", "h6") or not block.link_chars:
+    if block.tag != "p" or not block.link_chars:
+        return False  # a linked sub-heading (a product in a round-up) heads the paragraphs below it
+    if len(block.text.split()) > _LINK_MAX_WORDS or is_strong_prose(block.text):
         return False
-    return block.link_chars >= _LINK_SHARE * len(block.text) and not is_strong_prose(block.text)
+    return block.link_chars >= _LINK_SHARE * len(block.text)
 
 
 def news_body(blocks: list[Block], *, repeats: tuple[str | None, ...] = ()) -> NewsBody:
@@ -214,15 +219,17 @@ def _byline_take(blocks: list[Block]) -> tuple[str | None, list[Block], list[Blo
     When such a line stands below a standfirst (a live blog's header read as
     body), the body starts after it and the standfirst goes with the header.
     """
-    byline, last = None, -1
+    byline, last, above = None, -1, 0
     for index, block in enumerate(blocks[:_LEAD_BLOCKS]):
-        if block.tag != "p":
-            continue
         text = block.text
-        if _BYLINE.match(text) and len(text.split()) <= _BYLINE_MAX_WORDS and (parsed := byline_parse(text)):
+        if block.tag == "p" and _BYLINE.match(text) and len(text.split()) <= _BYLINE_MAX_WORDS and (parsed := byline_parse(text)):
             byline, last = byline or parsed, index
-        elif len(text) <= _DATE_LINE_MAX and date_stamps(text):
+        elif block.tag == "p" and len(text) <= _DATE_LINE_MAX and date_stamps(text):
             last = index
+        else:
+            above += 1
+            if above > _STANDFIRST_BLOCKS:
+                break  # a date further down ("Termin: 21.02.2020") belongs to the story
     lead = [b for b in blocks[:max(last, 0)] if not _meta_line(b)]
     return byline, lead, blocks[last + 1:]
 
@@ -234,14 +241,22 @@ def _meta_line(block: Block) -> bool:
 
 def _dateline_take(blocks: list[Block]) -> tuple[str | None, str | None, list[Block], list[Block]]:
     """(place, agency, blocks above the dateline paragraph, the body from it on) when one of the first paragraphs has one."""
+    first = next((index for index, block in enumerate(blocks) if block.tag == "p"), None)
     for index, block in enumerate(blocks[:_LEAD_BLOCKS]):
         if block.tag != "p":
             continue
         place, agency, rest = dateline_split(block.text)
-        if place or agency:
+        if (place or agency) and (index == first or agency or _wire_dateline(block.text, place, rest)):
+            # Below the first paragraph only a wire-style dateline counts ("SEVILLE, Spain (AP) —"), not "MSM MIA: …".
             replacement = [Block.paragraph(rest)] if rest.strip() else []
             return place, agency, blocks[:index], replacement + blocks[index + 1 :]
     return None, None, [], blocks
+
+
+def _wire_dateline(text: str, place: str | None, rest: str) -> bool:
+    """A place in capitals closed by a dash ("SEVILLE, Spain —"), the way wires print datelines."""
+    opening = text[: len(text) - len(rest)]
+    return bool(place) and is_all_caps(place.split(",")[0]) and any(dash in opening for dash in "–—-")
 
 
 def _standfirst_shaped(block: Block) -> bool:

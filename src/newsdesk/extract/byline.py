@@ -47,6 +47,8 @@ def byline_parse(line: str, *, bare: bool = False) -> str | None:
     """
     if len(line) > MAX_BYLINE_CHARS:
         return None
+    if not bare and not _PREFIX.match(line.strip()) and not _SEGMENTS.search(line):
+        return None  # neither "By …" nor "Name | Agency": the evidence a byline needs is missing
     segments = [s for s in _SEGMENTS.split(line.strip()) if s]
     parts: list[str] = []
     prefixed = evidence = False

@@ -53,6 +53,8 @@ def caption_split(line: str, *, loose: bool = False) -> tuple[str, str | None] |
     text = line.strip()
     if len(text) > CAPTION_MAX_CHARS:
         return None
+    if not loose and not _marked(text):
+        return None
     labelled = _CAPTION_LABEL.match(text)
     if labelled:
         return labelled.group("caption").strip(), None
@@ -69,6 +71,12 @@ def caption_split(line: str, *, loose: bool = False) -> tuple[str, str | None] |
         if _PHOTO_WORDS.search(credit) or (loose and agency_name(credit)):
             return _tidy(match.group("caption")), credit
     return _loose_split(text) if loose else None
+
+
+def _marked(text: str) -> bool:
+    """What every strict pattern needs: a label's colon, "… by", Getty, a closing bracket or "caption"/"source"."""
+    lowered = text.lower()
+    return ":" in text or text[-1:] in ")]" or any(word in lowered for word in (" by ", "getty", "caption", "source"))
 
 
 def _loose_split(text: str) -> tuple[str, str | None] | None:

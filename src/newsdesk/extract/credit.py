@@ -35,6 +35,7 @@ _SOURCE = re.compile(r"^(?:source|courtesy|agency|wire)\s*[:–—-]\s*(?P<name>
 _AP_NOTICE = re.compile(r"^this material may not be published, broadcast, rewritten,? or redistributed", re.IGNORECASE)
 _CONNECTORS = frozenset(("&", "and", "de", "of", "the"))
 _AGENCIES = frozenset(vocab.AGENCY_NAMES.values())
+_NAME_MAX_WORDS = 5  # "Associated Press of Pakistan"; a longer line is no name alone
 _WIRE_ENDINGS = tuple(f" {ending}" for ending in vocab.WIRE_ENDINGS)
 
 
@@ -85,7 +86,9 @@ def credit_alone(line: str) -> str | None:
     if found:
         return found
     bare = text.strip("()[] .")
-    return agency_name(bare) if len(bare.split()) <= 4 and agency_name(bare) else wire_name(bare)
+    if len(bare.split()) > _NAME_MAX_WORDS:
+        return None
+    return agency_name(bare) or wire_name(bare)
 
 
 def _printed_name(name: str) -> str:

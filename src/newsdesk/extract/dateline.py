@@ -38,7 +38,7 @@ NOT_PLACES = frozenset(
         "additionally", "advertisement", "also", "analysis", "breaking", "correction", "developing", "earlier",
         "editor's note", "editors note", "elsewhere", "exclusive", "explainer", "file", "finally", "first", "however",
         "instead", "later", "live", "meanwhile", "moreover", "nevertheless", "note", "now", "opinion", "overall",
-        "photo", "read more", "second", "separately", "still", "then", "today", "update", "updated", "video",
+        "photo", "read more", "second", "separately", "still", "summary", "then", "today", "update", "updated", "video",
         "warning", "watch", "yesterday",
     )
 )

@@ -46,7 +46,7 @@ def draft_from_entry(document: WireDocument) -> Draft:
         original_url=entry.link or document.url,
         picture=picture,
         language=entry.language or "en",
-        summary=summary or None,
+        summary=summary or body.standfirst,
         guid=entry.guid,
         keywords=entry.categories,
     )

@@ -17,18 +17,18 @@ from newsdesk.extract.credit import agency_name, credit_line, credit_normalise, 
 
 CREDIT_MAX_CHARS = 80  # a credit is a few words; longer elements are paragraphs or menus
 # Where a credit is never the story's: menus, rails, links, and photos (whose credit is the photographer's).
-_NOT_STORY = frozenset({"a", "aside", "button", "figcaption", "figure", "nav", "script", "style"})
+_NOT_STORY = frozenset({"a", "aside", "button", "figcaption", "figure", "form", "head", "nav", "script", "style"})
 _NOT_STORY_CLASSES = ("caption", "card", "figure", "image", "photo", "promo", "rail", "related", "teaser")
 
 
 def page_credit(tree: etree._Element) -> str | None:
     """The first credit printed in the article's furniture, else anywhere on the page outside menus and rails."""
-    for scope in (tree.xpath("//article"), tree.xpath("//main"), [tree]):
-        for root in scope:
-            found = _credit_in(root)
-            if found:
-                return found
-    return None
+    articles = tree.xpath("//article")
+    for root in articles[:1]:
+        found = _credit_in(root, skip=_NOT_STORY)
+        if found:
+            return found
+    return _credit_in(tree, skip=_NOT_STORY | {"article", "header"})  # the article was read; a site header is chrome
 
 
 def jsonld_credit(article: dict[str, Any]) -> str | None:
@@ -44,18 +44,19 @@ def jsonld_credit(article: dict[str, Any]) -> str | None:
     return None
 
 
-def _credit_in(root: etree._Element) -> str | None:
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in _NOT_STORY or len(element) > 3:
+def _credit_in(root: etree._Element, *, skip: frozenset[str]) -> str | None:
+    """The first credit in document order, never looking inside menus, rails, links or photos."""
+    stack = [root]
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str) or element.tag in skip or _not_story(element):
             continue
-        if len(element.text or "") > CREDIT_MAX_CHARS:
-            continue  # a paragraph: skipped before its text is gathered
-        text = _short_text(element)
-        if not text or not _in_story(element):
-            continue
-        found = credit_line(text) or agency_name(text.strip("()[] ."))
-        if found:
-            return found
+        if len(element) <= 3 and len(element.text or "") <= CREDIT_MAX_CHARS:
+            text = _short_text(element)
+            found = (credit_line(text) or agency_name(text.strip("()[] ."))) if text else None
+            if found:
+                return found
+        stack.extend(reversed(element))
     return None
 
 
@@ -71,11 +72,6 @@ def _short_text(element: etree._Element) -> str | None:
     return text if len(text) <= CREDIT_MAX_CHARS else None
 
 
-def _in_story(element: etree._Element) -> bool:
-    for node in (element, *element.iterancestors()):
-        if node.tag in _NOT_STORY:
-            return False
-        classes = (node.get("class") or "").lower()
-        if any(word in classes for word in _NOT_STORY_CLASSES):
-            return False
-    return True
+def _not_story(element: etree._Element) -> bool:
+    classes = (element.get("class") or "").lower()
+    return bool(classes) and any(word in classes for word in _NOT_STORY_CLASSES)

@@ -30,6 +30,7 @@ WRAPPER_MAX_PARAGRAPHS = 2
 WRAPPER_MAX_CHARS = 700
 WRAPPER_MAX_LEVELS = 3
 ALT_MIN_WORDS = 3
+CAPTION_MAX_WORDS = 45
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,8 @@ def _caption_element(wrapper: etree._Element | None, img: etree._Element) -> etr
         return following
     if wrapper is not None:
         paragraphs = [p for p in wrapper.xpath(".//p") if _text(p)]
-        if paragraphs:
-            return paragraphs[0]
+        if len(paragraphs) == 1 and len(_text(paragraphs[0]).split()) <= CAPTION_MAX_WORDS:
+            return paragraphs[0]  # the one short line beside the image; a text box with a portrait is no caption
     return None
 
 
