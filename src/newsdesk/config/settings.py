@@ -64,6 +64,15 @@ HOST_CONCURRENCY = int(os.environ.get("NEWSDESK_HOST_CONCURRENCY", "2"))
 POLL_DEADLINE_SECONDS = float(os.environ.get("NEWSDESK_POLL_DEADLINE_SECONDS", "30"))
 POLL_BACKOFF_MAX_SECONDS = float(os.environ.get("NEWSDESK_POLL_BACKOFF_MAX_SECONDS", str(6 * 3600)))
 
+# Baked pages (docs/performance.md, docs/deployment.md): public pages rendered to files and
+# answered before Django's stack; the public origin they are rendered for; how deep into a
+# section's pages baking goes; the memory the WSGI front keeps hot files in.
+BAKE = _flag("NEWSDESK_BAKE", True)
+BAKED_DIR = Path(os.environ.get("NEWSDESK_BAKED_DIR", str(HOME / "baked"))).resolve()
+SITE_URL = os.environ.get("NEWSDESK_SITE_URL", "http://127.0.0.1:" + os.environ.get("NEWSDESK_PORT", "8000")).rstrip("/")
+BAKE_SECTION_PAGES = int(os.environ.get("NEWSDESK_BAKE_SECTION_PAGES", "10"))
+BAKED_MEMORY_BYTES = int(float(os.environ.get("NEWSDESK_BAKED_MEMORY_MB", "64")) * 1024 * 1024)
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -157,6 +166,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 
 _redis = os.environ.get("REDIS_URL")
+REDIS_URL = _redis or None  # also where view counts wait for `newsdesk views_flush` (publish/readership_redis.py)
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis}
@@ -183,4 +193,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("NEWSDESK_LOG_LEVEL", "WARNING")},
+    # The extraction libraries log every odd page (even at ERROR); our own errors already name the input and reason.
+    "loggers": {name: {"level": "CRITICAL"} for name in ("trafilatura", "htmldate", "courlan", "justext")},
 }
