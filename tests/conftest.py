@@ -68,3 +68,12 @@ def article_factory():
         return article
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _cache_cleared():
+    """The in-process cache outlives each test's transaction; start every test with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

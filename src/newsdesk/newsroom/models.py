@@ -68,12 +68,15 @@ class RawItem(models.Model):
     It carries its own processing state, so a sweep or ``newsdesk reprocess``
     can pick up anything a dead worker left: ``pending`` until the pipeline
     has run over it, then ``parsed`` or ``failed`` (the input cannot be read,
-    with its reason). ``attempts`` counts the runs that started; an item that
-    crashed a stage (or its worker) ``MAX_ATTEMPTS`` times is ``set_aside``
-    with its reason, so one poison item never blocks the rest.
+    with its reason). ``attempts`` counts the runs started since the last one
+    that saved something new; an item that crashed a stage on its
+    ``MAX_ATTEMPTS``-th such run (or whose worker never came back from
+    ``MAX_RUNS_LOST`` of them) is ``set_aside`` with its reason, so one poison
+    item never blocks the rest.
     """
 
     MAX_ATTEMPTS = 3
+    MAX_RUNS_LOST = 10
 
     class Status(models.TextChoices):
         PENDING = "pending"
@@ -223,3 +226,7 @@ class Worker(models.Model):
 
     def __str__(self) -> str:
         return f"{self.host}:{self.pid}"
+
+
+# Readership counters live in their own module; imported here so Django registers them with this app.
+from newsdesk.newsroom.models_views import HourlyViews, ViewsFlush  # noqa: E402,F401

@@ -79,12 +79,16 @@ def highlights(*, exclude_ids: Collection[int] = (), limit: int = 5) -> list[Art
     return list(articles_published().exclude(pk__in=list(exclude_ids))[:limit])
 
 
-def sections_listed(*, limit: int | None = None) -> list[Section]:
-    """Sections with published articles, in masthead order: position, then the busiest first."""
+def sections_listed(*, limit: int | None = None) -> list[Section]:  # each with ``published``: its count
+    """Sections with published articles, in masthead order: position (editors set it), then name.
+
+    Not by article count: the masthead is on every baked page, and an order that
+    moved with each new story would empty the baked folder again and again.
+    """
     sections = (
         Section.objects.filter(articles__status=PUBLISHED)
         .annotate(published=Count("articles"))
-        .order_by("position", "-published", "name")
+        .order_by("position", "name")
     )
     return list(sections[:limit] if limit else sections)
 

@@ -13,5 +13,6 @@ urlpatterns = [
     path("article/<int:pk>/<str:slug>/", views.article, name="article"),
     path("views/<int:pk>", views.article_views, name="views"),
     path("views/<int:pk>/pixel.gif", views.article_views_pixel, name="views_pixel"),
+    path("rails.json", views.rails, name="rails"),
     *syndication.urlpatterns,  # feeds, sitemaps, robots.txt
 ]

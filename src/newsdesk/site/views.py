@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from newsdesk.newsroom import selectors
 from newsdesk.newsroom.models import Article
+from newsdesk.publish import readership
 from newsdesk.publish.views import article_view_count
 
 PAGE_MAX_AGE = 60
@@ -26,7 +27,9 @@ SECTION_PAGE_SIZE = 20
 # A transparent 1×1 GIF for readers without JavaScript (the <noscript> counter).
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
-public_page = cache_control(public=True, max_age=PAGE_MAX_AGE)
+# The same header a baked page is served with (publish.bake.CACHE_CONTROL): a minute in browsers,
+# five in a CDN, served stale while it revalidates.
+public_page = cache_control(public=True, max_age=PAGE_MAX_AGE, s_maxage=300, stale_while_revalidate=600)
 
 
 @require_safe
@@ -70,11 +73,18 @@ def article_short(request: HttpRequest, pk: int) -> HttpResponse:
 def article_views(request: HttpRequest, pk: int) -> JsonResponse:
     """POST counts one view and returns the new total; GET only reads it."""
     if request.method == "GET":
-        return JsonResponse({"views": selectors.view_total(article_id=pk)})
+        return JsonResponse({"views": readership.view_total(article_id=pk)})
     try:
         return JsonResponse({"views": article_view_count(article_id=pk)})
     except Article.DoesNotExist:
         return JsonResponse({"error": "no such published article"}, status=404)
+
+
+@require_safe
+@cache_control(public=True, max_age=readership.RAILS_MAX_AGE, s_maxage=readership.RAILS_MAX_AGE)
+def rails(request: HttpRequest) -> JsonResponse:
+    """The highlights and most-read rails for every page, filled in by site.js (pages never list other stories)."""
+    return JsonResponse(readership.rails_payload())
 
 
 @never_cache

@@ -6,14 +6,13 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
-from django.utils.timesince import timesince, timeuntil
 
 from newsdesk.newsroom.models import Source
 from newsdesk.newsroom.selectors import SourceHealth, sources_health
 from newsdesk.pipeline.sources import SourceError, interval_parse, source_add, source_pause, source_remove, source_resume
 
 COLUMNS = ("name", "kind", "state", "last success", "last error", "items 24h", "next poll")
-ERROR_WIDTH = 70
+ERROR_WIDTH = 100
 
 
 class Command(BaseCommand):
@@ -75,7 +74,8 @@ def _cells(row: SourceHealth) -> tuple[str, ...]:
 def _error(source: Source) -> str:
     if not source.last_error_at:
         return "—"
-    text = f"{source.last_error_reason}: {source.last_error_message}"
+    message = source.last_error_message.replace(f" {source.url}", "") if source.url else source.last_error_message
+    text = f"{source.last_error_reason}: {message}"
     text = text if len(text) <= ERROR_WIDTH else text[: ERROR_WIDTH - 1] + "…"
     return f"{text} ({_ago(source.last_error_at)})"
 
@@ -85,16 +85,30 @@ def _next_poll(source: Source) -> str:
         return "paused"
     if not source.is_polled or source.next_poll_at is None:
         return "—"
-    return "due" if source.next_poll_at <= timezone.now() else f"in {timeuntil(source.next_poll_at)}"
+    wait = (source.next_poll_at - timezone.now()).total_seconds()
+    return "due" if wait <= 0 else f"in {_span(wait)}"
 
 
 def _ago(when) -> str:
-    return f"{timesince(when)} ago" if when else "never"
+    return f"{_span((timezone.now() - when).total_seconds())} ago" if when else "never"
+
+
+def _span(seconds: float) -> str:
+    """A length of time the way an operator reads it: 40 s, 12 min, 3 h 5 min, 2 d 4 h."""
+    seconds = max(int(round(seconds)), 0)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes = (seconds + 30) // 60  # to the nearest minute: "in 2 min" for a Retry-After of 120 s asked 4 s ago
+    hours, days = minutes // 60, minutes // 1440
+    if hours < 1:
+        return f"{minutes} min"
+    if days < 1:
+        return f"{hours} h {minutes % 60} min" if minutes % 60 else f"{hours} h"
+    return f"{days} d {hours % 24} h" if hours % 24 else f"{days} d"
 
 
 def _duration(interval) -> str:
-    seconds = int(interval.total_seconds())
-    return f"{seconds} s" if seconds < 60 else timesince(timezone.now() - interval, timezone.now())
+    return _span(interval.total_seconds())
 
 
 def _as_json(row: SourceHealth) -> dict:

@@ -4,6 +4,11 @@
  *    (same words as publish/relative_time.py, the server's fallback).
  * 2. One view beacon per page view to [data-views-url]; the count shown is
  *    replaced by the total the server returns.
+ * 3. The rails (highlights, most read) come from one small JSON document for
+ *    the whole site ([data-rails-url], cached briefly), so a baked page never
+ *    lists other stories and never goes stale when they change. Stories the
+ *    page already shows ([data-rail-exclude]) are left out; a list the page
+ *    was sent with ([data-rail-sent]) is kept.
  */
 (function () {
   "use strict";
@@ -58,7 +63,65 @@
       .catch(function () { /* the count is a nicety; the page works without it */ });
   }
 
+  var RAIL_SIZE = 5;
+
+  function railItem(story, withTime) {
+    var li = document.createElement("li");
+    li.className = "rail-item";
+    var meta = document.createElement("p");
+    meta.className = "meta";
+    if (story.section) {
+      var kicker = document.createElement("a");
+      kicker.className = "kicker";
+      kicker.href = story.section.url;
+      kicker.textContent = story.section.name;
+      meta.appendChild(kicker);
+      meta.appendChild(document.createTextNode(" "));
+    }
+    if (withTime) {
+      var time = document.createElement("time");
+      time.setAttribute("datetime", story.published);
+      time.setAttribute("data-relative", "");
+      meta.appendChild(time);
+    }
+    var headline = document.createElement("h3");
+    headline.className = "rail-headline";
+    var link = document.createElement("a");
+    link.href = story.url;
+    link.textContent = story.headline;
+    headline.appendChild(link);
+    if (meta.childNodes.length) li.appendChild(meta);
+    li.appendChild(headline);
+    return li;
+  }
+
+  function fillRail(list, stories, exclude, withTime) {
+    if (!list || list.hasAttribute("data-rail-sent")) return;
+    var shown = (stories || []).filter(function (story) { return exclude.indexOf(String(story.id)) < 0; }).slice(0, RAIL_SIZE);
+    var items = document.createDocumentFragment();
+    shown.forEach(function (story) { items.appendChild(railItem(story, withTime)); });
+    list.replaceChildren(items);
+    var section = list.closest("section");
+    if (section) section.hidden = shown.length === 0;
+  }
+
+  function loadRails() {
+    var rail = document.querySelector("[data-rails-url]");
+    if (!rail || !window.fetch) return;
+    var exclude = (rail.getAttribute("data-rail-exclude") || "").split(/\s+/).filter(Boolean);
+    fetch(rail.getAttribute("data-rails-url"), { credentials: "omit", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data) return;
+        fillRail(rail.querySelector('[data-rail="highlights"]'), data.highlights, exclude, true);
+        fillRail(rail.querySelector('[data-rail="most-read"]'), data.most_read, exclude, false);
+        refreshTimes();
+      })
+      .catch(function () { /* the rails are a nicety; the page works without them */ });
+  }
+
   refreshTimes();
   setInterval(refreshTimes, 60 * 1000);
   countView();
+  loadRails();
 })();
