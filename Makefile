@@ -18,7 +18,8 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt
 	touch $@
 
 run: install
-	$(VENV)/bin/newsdesk demo
+	$(VENV)/bin/newsdesk migrate --verbosity 0
+	$(VENV)/bin/newsdesk worker & worker=$$!; trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; $(VENV)/bin/newsdesk demo
 
 test: install lint test-sqlite test-postgres
 

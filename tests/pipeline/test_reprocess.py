@@ -62,9 +62,9 @@ def test_a_payload_that_crashes_the_reader_is_set_aside_at_once_when_ingested_by
     assert "reading crashed: ZeroDivisionError" in raw_item.message
 
 
-def test_an_item_whose_worker_died_three_times_is_set_aside_on_the_next_run():
+def test_an_item_whose_worker_died_on_every_run_is_set_aside_on_the_next_run():
     raw_item, _ = raw_item_store(origin="x.xml", payload=b"<rss/>")
-    RawItem.objects.filter(pk=raw_item.pk).update(attempts=3)
+    RawItem.objects.filter(pk=raw_item.pk).update(attempts=RawItem.MAX_RUNS_LOST)
     assert attempt_begin(raw_item.pk) is None
     raw_item.refresh_from_db()
     assert raw_item.status == RawItem.Status.SET_ASIDE and raw_item.reason == "worker_lost"
@@ -103,3 +103,49 @@ def test_reprocess_only_what_was_received_since(capsys):
     call_command("reprocess", "--since", "24h")
     assert "reprocessed 1 raw item(s): 1 created" in capsys.readouterr().out
     assert Article.objects.get().provider_id == "urn:test:new-0"
+
+
+class WorkerDied(BaseException):
+    """Stands for SIGKILL: nothing in the pipeline catches it."""
+
+
+def test_a_long_feed_whose_worker_keeps_dying_is_not_taken_for_poison_while_each_run_gets_further(monkeypatch):
+    source = source_add(url="https://wire.example/feed.xml", name="Wire", auto_publish=True)
+    raw_item, _ = raw_item_store(origin="https://wire.example/feed.xml", payload=feed_xml(entries_make("lg", 35), base="https://wire.example"), source=source)
+    real, seen = extract.draft_from_document, []
+
+    def dying(document):
+        seen.append(document)
+        if len(seen) in (15, 15 + 25, 15 + 25 + 35):  # each run dies ten documents further than the last
+            raise WorkerDied
+        return real(document)
+
+    monkeypatch.setattr(extract, "draft_from_document", dying)
+    for _ in range(3):
+        with pytest.raises(WorkerDied):
+            raw_item_process(raw_item_id=raw_item.pk, max_bytes=MAX_BYTES)
+    raw_item.refresh_from_db()
+    assert raw_item.attempts == 1, "each run that saved something new started the count again"
+    assert raw_item_process(raw_item_id=raw_item.pk, max_bytes=MAX_BYTES) == "5 created, 30 unchanged"
+    raw_item.refresh_from_db()
+    assert raw_item.status == RawItem.Status.PARSED and Article.objects.count() == 35
+
+
+def test_a_feed_whose_worker_dies_at_the_same_place_every_time_is_set_aside(monkeypatch):
+    source = source_add(url="https://wire.example/feed.xml", name="Wire", auto_publish=True)
+    raw_item, _ = raw_item_store(origin="https://wire.example/feed.xml", payload=feed_xml(entries_make("kl", 12), base="https://wire.example"), source=source)
+    real = extract.draft_from_document
+
+    def killer(document):
+        if document.entry and document.entry.guid == "urn:test:kl-11":
+            raise WorkerDied  # the item takes its worker down (out of memory, a C library's crash)
+        return real(document)
+
+    monkeypatch.setattr(extract, "draft_from_document", killer)
+    for _ in range(RawItem.MAX_RUNS_LOST):
+        with pytest.raises(WorkerDied):
+            raw_item_process(raw_item_id=raw_item.pk, max_bytes=MAX_BYTES)
+    assert raw_item_process(raw_item_id=raw_item.pk, max_bytes=MAX_BYTES) == "nothing to do"
+    raw_item.refresh_from_db()
+    assert raw_item.status == RawItem.Status.SET_ASIDE and raw_item.reason == "worker_lost"
+    assert Article.objects.count() == 10, "the first chunk went in; the poison's chunk never commits"

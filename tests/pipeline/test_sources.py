@@ -229,3 +229,48 @@ def test_a_folder_that_disappears_is_a_failing_source(tmp_path):
     assert source_refresh(source_id=source.pk) == "failed: not_found"
     source.refresh_from_db()
     assert source.consecutive_failures == 1 and "does not exist" in source.last_error_message
+
+
+def test_the_admin_shows_the_same_health_as_source_list(admin_client):
+    from django.urls import reverse
+
+    source = source_add(url="https://bad.example/rss", name="Broken wire")
+    Source.objects.filter(pk=source.pk).update(
+        last_error_at=timezone.now(), last_error_reason="http_error",
+        last_error_message="cannot fetch https://bad.example/rss: HTTP 404 Not Found", consecutive_failures=3,
+    )
+    page = admin_client.get(reverse("admin:newsroom_source_changelist")).content.decode()
+    for column in ("state", "last success", "last error", "items in 24 h", "next poll"):
+        assert column in page.lower()
+    assert "failing ×3" in page and "http_error: cannot fetch https://bad.example/rss: HTTP 404 Not Found" in page
+    detail = admin_client.get(reverse("admin:newsroom_source_change", args=[source.pk])).content.decode()
+    assert "Health" in detail and "consecutive" in detail.lower()
+
+
+def test_a_refresh_that_crashes_is_a_failure_on_the_source_and_is_tried_again(server, private_fetch, monkeypatch):
+    from newsdesk.pipeline import refresh
+
+    serve_entries(server, "/feed.xml", entries_make("cr", 1))
+    source = feed_source(server, interval=timedelta(minutes=1))
+    monkeypatch.setattr(refresh, "raw_item_store", lambda **kwargs: 1 / 0)
+    assert source_refresh(source_id=source.pk) == "failed: crash"
+    source.refresh_from_db()
+    assert source.last_error_reason == "crash" and "ZeroDivisionError" in source.last_error_message
+    assert source.next_poll_at <= timezone.now() + timedelta(minutes=1) and not RawItem.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://x.example/news.xml", "feed"),
+        ("https://x.example/feed.json", "feed"),
+        ("https://x.example/index.php?format=rss", "feed"),
+        ("https://x.example/atom", "feed"),
+        ("https://x.example/2026/03/harbour-reopens.html", "page"),
+        ("/srv/wire/incoming", "folder"),
+    ],
+)
+def test_the_kind_is_guessed_from_the_url(url, kind):
+    from newsdesk.pipeline.sources import source_kind_guess
+
+    assert source_kind_guess(url) == kind

@@ -7,6 +7,7 @@ Every path here is an operation in ``openapi.PATHS`` and a row in docs/api.md
 from django.urls import path, re_path
 
 from newsdesk.api import views
+from newsdesk.api.throttle import patterns_throttled
 
 app_name = "api"
 
@@ -19,3 +20,4 @@ urlpatterns = [
     path("openapi.json", views.openapi, name="openapi"),
     re_path(r"^(?P<path>.*)$", views.unknown, name="unknown"),  # last: a JSON 404, not the site's page
 ]
+urlpatterns = patterns_throttled(urlpatterns)  # NEWSDESK_API_RATE_LIMIT requests a minute per client (docs/security.md)

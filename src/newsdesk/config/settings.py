@@ -94,6 +94,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsdesk.site.security.SecurityHeadersMiddleware",  # CSP, Permissions-Policy; before WhiteNoise so static files get them
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -179,7 +180,15 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The JSON API's limit per client and minute (0: off), and how many proxies in front of us append
+# to X-Forwarded-For (nginx: 1); without them the header is a client's word and is ignored (api/throttle.py).
+API_RATE_LIMIT = int(os.environ.get("NEWSDESK_API_RATE_LIMIT", "120"))
+PROXY_COUNT = int(os.environ.get("NEWSDESK_PROXY_COUNT", "0"))
+# Asking browsers to preload HSTS binds the whole domain to HTTPS for months; the operator opts in.
+SECURE_HSTS_PRELOAD = _flag("NEWSDESK_HSTS_PRELOAD")
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 if _flag("NEWSDESK_HTTPS"):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

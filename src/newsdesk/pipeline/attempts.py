@@ -1,10 +1,16 @@
-"""A raw item's processing state: each run counted before it starts, poison set aside after three.
+"""A raw item's processing state: each run counted before it starts, poison set aside.
 
 A run is counted (``attempts`` + 1, committed) *before* the pipeline touches
-the payload, so a run that never finishes — a stage that raises every time,
-or one that takes its worker down with it — still counts. The third crash
-sets the item aside with its reason; a run that finds the item already past
-the limit sets it aside at once (its worker died each time).
+the payload, so a run that never finishes still counts; a run that saves
+something new starts the count again. Two kinds of evidence, weighed
+differently:
+
+- a stage that *raises* (a bug) is strong evidence: the third such run in a
+  row without progress sets the item aside with the exception as its reason;
+- a run whose worker never came back (SIGKILL, OOM, a deploy, a lost machine)
+  is weak evidence — workers die for reasons of their own — so only after
+  ``MAX_RUNS_LOST`` runs in a row without progress is the item set aside as
+  ``worker_lost`` (one that takes its worker down every time cannot loop forever).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from newsdesk.newsroom.models import RawItem
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = RawItem.MAX_ATTEMPTS
+MAX_RUNS_LOST = RawItem.MAX_RUNS_LOST
 
 
 class StageCrash(IngestError):
@@ -36,7 +43,7 @@ class StageCrash(IngestError):
 def attempt_begin(raw_item_id: int) -> RawItem | None:
     """Count a run of a pending item and return it; None when there is nothing to run.
 
-    An item already past ``MAX_ATTEMPTS`` is set aside here instead: the runs
+    An item already past ``MAX_RUNS_LOST`` is set aside here instead: the runs
     counted before this one never came back.
     """
     with transaction.atomic():
@@ -46,12 +53,23 @@ def attempt_begin(raw_item_id: int) -> RawItem | None:
     if not started:
         return None
     raw_item = RawItem.objects.select_related("source").get(pk=raw_item_id)
-    if raw_item.attempts > MAX_ATTEMPTS:
-        reason = raw_item.reason or "worker_lost"
-        message = raw_item.message or f"its worker stopped during each of {MAX_ATTEMPTS} runs"
+    if raw_item.attempts > MAX_RUNS_LOST:
+        reason, message = "worker_lost", f"its worker stopped during each of {MAX_RUNS_LOST} runs in a row"
         raw_item_set_aside(raw_item, reason=reason, message=message)
         return None
     return raw_item
+
+
+def attempt_progressed(raw_item: RawItem) -> None:
+    """This run saved something new: the item is no poison so far, so the count starts again from this run.
+
+    Only runs that die or crash without saving anything new add up to the
+    limit: a worker killed in the middle of a long feed (by an operator, an
+    OOM elsewhere, a deploy) does not get a good item set aside.
+    """
+    if raw_item.attempts > 1:
+        RawItem.objects.filter(pk=raw_item.pk).update(attempts=1)
+        raw_item.attempts = 1
 
 
 def raw_item_rearm(raw_item: RawItem) -> None:

@@ -8,7 +8,9 @@
 5. save each draft (insert-on-conflict on its key), or hand a summary-only
    feed entry to the full-text job;
 6. mark the raw item: parsed, failed with its reason, or crashed — run again
-   later, and set aside with its reason after the third crash.
+   later, and set aside with its reason after the third crash in a row that
+   saved nothing new (a run that made progress before it died was not killed
+   by the item).
 """
 
 from __future__ import annotations
@@ -27,12 +29,14 @@ from newsdesk.core.draft import Draft
 from newsdesk.core.errors import IngestError, NotAnArticle
 from newsdesk.newsroom.models import Article, RawItem, Source
 from newsdesk.pipeline import jobs
-from newsdesk.pipeline.attempts import StageCrash, attempt_begin, raw_item_crashed, raw_item_done, raw_item_rearm
+from newsdesk.pipeline.attempts import StageCrash, attempt_begin, attempt_progressed, raw_item_crashed, raw_item_done, raw_item_rearm
 from newsdesk.pipeline.fulltext import entry_with_page, fulltext_enqueue, needs_fulltext, page_stored
 from newsdesk.pipeline.outcomes import IngestResult, Outcome, draft_save, failure
 from newsdesk.pipeline.preview import size_check
 from newsdesk.pipeline.save import article_for
 from newsdesk.pipeline.store import raw_item_store
+
+CHUNK = 10  # documents saved per transaction
 
 __all__ = ["IngestResult", "Outcome", "item_process", "raw_item_process", "raw_item_run_now", "raw_item_store"]
 
@@ -66,10 +70,9 @@ def raw_item_run_now(raw_item: RawItem, *, publish: bool | None = None, rerun: b
         if started is None:
             raw_item.refresh_from_db()
             return [failure(raw_item.origin, IngestError(raw_item.reason or "set_aside", raw_item.message))]
-        with transaction.atomic():
-            run = _run(started, publish=publish, rerun=rerun)
-            if run.crash is None or not raw_item_crashed(started, crash=run.crash):
-                return run.results
+        run = _run(started, publish=publish, rerun=rerun)
+        if run.crash is None or not raw_item_crashed(started, crash=run.crash):
+            return run.results
 
 
 def raw_item_process(*, raw_item_id: int, max_bytes: int) -> str:
@@ -82,12 +85,10 @@ def raw_item_process(*, raw_item_id: int, max_bytes: int) -> str:
     except IngestError as error:
         raw_item_done(raw_item, error=error)
         return error.reason
-    # One transaction for the run: its articles, the jobs it hands on and the item's new state commit
-    # together (a worker killed half-way leaves nothing half-done), and SQLite takes its write lock once.
+    run = _run(raw_item, publish=None)
+    if run.crash is None:
+        return _summary(run.results)
     with transaction.atomic():
-        run = _run(raw_item, publish=None)
-        if run.crash is None:
-            return _summary(run.results)
         if raw_item_crashed(raw_item, crash=run.crash):
             delay = timedelta(seconds=2**raw_item.attempts * (0.5 + random.random()))
             jobs.job_enqueue(jobs.RAW_ITEM_PROCESS, run_after=timezone.now() + delay, raw_item_id=raw_item.pk)
@@ -112,10 +113,15 @@ def _run(raw_item: RawItem, *, publish: bool | None, rerun: bool = False) -> Run
         return Run([failure(raw_item.origin, crash)], crash)
     results: list[IngestResult] = []
     crash: StageCrash | None = None
-    for document in documents:
-        result, crashed = _document_ingest(document, raw_item=raw_item, source=source, publish=publish, rerun=rerun)
-        results.append(result)
-        crash = crash or crashed
+    # Documents are saved CHUNK to a transaction: the chunk's articles and the jobs it hands on commit
+    # together, SQLite takes its write lock once per chunk, and a run cut short keeps what it finished.
+    for start in range(0, len(documents), CHUNK):
+        with transaction.atomic():
+            done = [_document_ingest(d, raw_item=raw_item, source=source, publish=publish, rerun=rerun) for d in documents[start : start + CHUNK]]
+            if any(result.status in ("created", "updated") for result, _ in done):
+                attempt_progressed(raw_item)
+        results += [result for result, _ in done]
+        crash = crash or next((crashed for _, crashed in done if crashed), None)
     if crash is None:
         failed = [r for r in results if r.status == "failed"]
         saved = len(failed) < len(results)

@@ -24,6 +24,7 @@ from django.utils import timezone
 from newsdesk.core.errors import IngestError
 from newsdesk.newsroom.models import Source
 from newsdesk.pipeline import jobs
+from newsdesk.pipeline.attempts import StageCrash
 from newsdesk.pipeline.folder import folder_scan
 from newsdesk.pipeline.hosts import HostBusy, host_slot
 from newsdesk.pipeline.poll import Polled, PollFailed, poll, poll_policy
@@ -34,11 +35,18 @@ from newsdesk.pipeline.store import raw_item_store
 
 def source_refresh(*, source_id: int) -> str:
     """Poll the source once; returns what happened in a few words (the task's result)."""
-    source = Source.objects.filter(pk=source_id).first()
+    source = Source.objects.select_related("section").filter(pk=source_id).first()
     if source is None or source.paused or not source.is_polled:
         return "skipped"
-    if source.kind == Source.Kind.FOLDER:
-        return _folder_refresh(source)
+    try:
+        return _folder_refresh(source) if source.kind == Source.Kind.FOLDER else _url_refresh(source)
+    except Exception as error:  # a bug: kept on the source like any failure, so it backs off and is tried again
+        crash = StageCrash("refresh", error)
+        source_failure_record(source, reason=crash.reason, message=crash.message)
+        return "failed: crash"
+
+
+def _url_refresh(source: Source) -> str:
     try:
         with host_slot(source.url, limit=settings.HOST_CONCURRENCY):
             polled = poll(source.url, etag=source.etag, last_modified=source.last_modified, policy=_policy())

@@ -17,7 +17,8 @@ from newsdesk.pipeline.save import section_for
 DEFAULT_INTERVAL = timedelta(minutes=15)
 MIN_INTERVAL = timedelta(seconds=1)
 _INTERVAL = re.compile(r"^(?:(?P<d>\d+)d)?(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s)?$")
-_FEED_HINTS = re.compile(r"(rss|atom|feed|\.xml$|\.json$|/rss/?$)", re.IGNORECASE)
+_FEED_HINTS = re.compile(r"(rss|atom|feed|\.xml$|\.json$)", re.IGNORECASE)
+_FEED_WORDS = re.compile(r"(rss|atom|feed)", re.IGNORECASE)
 
 
 class SourceError(ValueError):
@@ -40,7 +41,8 @@ def source_kind_guess(url: str) -> str:
     """A folder for a local directory, a feed for a URL that looks like one, else an article page."""
     if "://" not in url:
         return Source.Kind.FOLDER
-    return Source.Kind.FEED if _FEED_HINTS.search(urlsplit(url).path + "?" + urlsplit(url).query) else Source.Kind.PAGE
+    parts = urlsplit(url)
+    return Source.Kind.FEED if _FEED_HINTS.search(parts.path) or _FEED_WORDS.search(parts.query) else Source.Kind.PAGE
 
 
 def source_add(

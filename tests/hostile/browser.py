@@ -1,0 +1,158 @@
+"""Pages of the site opened in one headless Chromium, served by Django's test client (no server thread).
+
+Every request the page makes to ``http://testserver`` is answered by the
+test client inside the test's transaction, headers included (so the CSP
+applies); static files come from the finders; anything else (a wire's
+photo on some https host) gets a 1×1 GIF and is noted. For each page the
+report lists what would mean injected code ran or could run: a dialog
+(every corpus script calls ``alert``/``confirm``/``prompt``), a console
+error or uncaught exception, a CSP violation, and, in the DOM after
+site.js has run, any ``<script>`` but ours, any ``on*`` attribute, any
+``javascript:``/``vbscript:``/``data:`` URL, any element that can run or
+load code (iframe, object, embed, base, form, svg, math, style, template,
+meta refresh…), and JSON-LD that no longer parses.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+ORIGIN = "http://testserver"
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+WATCH = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + (e.sample || e.blockedURI)));
+"""
+
+# Runs in the page once site.js has filled the count and the rails.
+INSPECT = r"""
+async ({waitFor, siteJs}) => {
+  const deadline = Date.now() + 1500;
+  const loaded = () => {
+    const names = performance.getEntriesByType("resource").map((entry) => entry.name);
+    return waitFor.every((part) => names.some((name) => name.includes(part)));
+  };
+  while (!loaded() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+  await new Promise((resolve) => setTimeout(resolve, 15));
+  const found = [];
+  const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "xlink:href", "poster", "background", "cite", "data",
+    "srcset", "srcdoc", "longdesc", "lowsrc", "dynsrc", "codebase", "ping", "manifest", "content", "style"]);
+  const DANGEROUS = new Set(["iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "input", "button",
+    "textarea", "select", "svg", "math", "style", "template", "portal", "isindex", "keygen", "video", "audio", "marquee",
+    "xmp", "plaintext", "noembed", "noframes", "listing"]);
+  for (const script of document.querySelectorAll("script")) {
+    const src = script.getAttribute("src");
+    if (src !== null) {
+      if (new URL(src, location.href).pathname !== siteJs) found.push("script src=" + src);
+    } else if (script.type === "application/ld+json") {
+      try { JSON.parse(script.textContent); } catch (error) { found.push("JSON-LD that does not parse: " + script.textContent.slice(0, 120)); }
+    } else {
+      found.push("inline script: " + script.outerHTML.slice(0, 160));
+    }
+  }
+  for (const element of document.querySelectorAll("*")) {
+    const tag = element.localName;
+    if (DANGEROUS.has(tag)) found.push("element <" + tag + ">: " + element.outerHTML.slice(0, 160));
+    if (tag === "meta" && (element.getAttribute("http-equiv") || "").length) found.push("meta http-equiv: " + element.outerHTML.slice(0, 160));
+    if (tag === "link" && !["stylesheet", "alternate", "canonical"].includes(element.getAttribute("rel"))) found.push("link: " + element.outerHTML.slice(0, 160));
+    if (element.shadowRoot) found.push("shadow root on <" + tag + ">");
+    for (const attribute of element.attributes) {
+      const name = attribute.name.toLowerCase();
+      const value = attribute.value.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u205f\u3000\ufeff]/g, "").toLowerCase();
+      if (name.startsWith("on")) found.push("event handler " + name + " on <" + tag + ">: " + attribute.value.slice(0, 120));
+      if (URL_ATTRIBUTES.has(name) && /(^|url\(|[;,'"])(javascript|vbscript|livescript|mocha|data):/.test(value)) {
+        found.push(name + "=" + attribute.value.slice(0, 120) + " on <" + tag + ">");
+      }
+      if (name === "style") found.push("style attribute on <" + tag + ">");
+    }
+  }
+  return {found, violations: window.__violations, text: document.body ? document.body.innerText : ""};
+}
+"""
+
+
+@dataclass
+class PageReport:
+    url: str
+    problems: list[str] = field(default_factory=list)
+
+
+def chromium_or_skip() -> str | None:
+    """Chromium's path; None (the caller skips the browser part) when it is missing outside CI."""
+    if CHROMIUM.exists():
+        return str(CHROMIUM)
+    if os.environ.get("CI"):
+        pytest.fail(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    return None
+
+
+class Reader:
+    """One browser, one tab, many pages; call ``read(path)`` for each and collect the problems."""
+
+    def __init__(self, playwright, chromium: str) -> None:
+        from django.conf import settings
+        from django.test import Client
+
+        self.client = Client()
+        self.static_url = settings.STATIC_URL
+        self.browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        self.page = self.browser.new_page()
+        self.page.add_init_script(WATCH)
+        self.page.route("**/*", self._serve)
+        self.events: list[str] = []
+        self.external: list[str] = []
+        self.page.on("dialog", self._dialog)
+        self.page.on("console", lambda message: message.type == "error" and self.events.append(f"console error: {message.text[:200]}"))
+        self.page.on("pageerror", lambda error: self.events.append(f"uncaught exception: {str(error)[:200]}"))
+
+    def _dialog(self, dialog) -> None:
+        self.events.append(f"{dialog.type} dialog opened: {dialog.message[:100]!r}")
+        dialog.dismiss()
+
+    def _serve(self, route, request) -> None:
+        url = urlsplit(request.url)
+        if f"{url.scheme}://{url.netloc}" != ORIGIN:
+            self.external.append(request.url)
+            route.fulfill(status=200, content_type="image/gif", body=PIXEL)
+            return
+        if url.path.startswith(self.static_url):
+            from django.contrib.staticfiles import finders
+
+            found = finders.find(url.path.removeprefix(self.static_url))
+            if found is None:
+                route.fulfill(status=404, body=b"")
+                return
+            route.fulfill(status=200, content_type=mimetypes.guess_type(found)[0] or "application/octet-stream", body=Path(found).read_bytes())
+            return
+        path = url.path + (f"?{url.query}" if url.query else "")
+        body = request.post_data_buffer or b""
+        response = self.client.generic(request.method, path, body, content_type=request.headers.get("content-type", ""))
+        route.fulfill(status=response.status_code, headers=dict(response.items()), body=response.content)
+
+    def read(self, path: str, *, forbidden: Iterable[str] = (), wait_for: tuple[str, ...] = ("/rails.json",)) -> PageReport:
+        report = PageReport(path)
+        self.events.clear()
+        response = self.page.goto(ORIGIN + path, wait_until="load")
+        if response is None or response.status != 200:
+            report.problems.append(f"answered {response.status if response else 'nothing'}")
+            return report
+        inspected = self.page.evaluate(INSPECT, {"waitFor": list(wait_for), "siteJs": self.static_url + "site/site.js"})
+        report.problems += inspected["found"]
+        report.problems += [f"CSP violation: {v}" for v in inspected["violations"]]
+        report.problems += [f"page shows {s[:40]!r}" for s in forbidden if s in inspected["text"]]
+        report.problems += self.events
+        return report
+
+    def close(self) -> None:
+        self.browser.close()
