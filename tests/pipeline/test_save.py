@@ -78,3 +78,21 @@ def test_links_from_the_wire_that_are_not_http_are_dropped():
         source=None, raw_item=None,
     )
     assert article.original_url == "" and article.image_url == "" and article.image_caption == "c"
+
+
+def test_a_higher_version_updates_and_an_older_one_arriving_late_changes_nothing():
+    first, _ = article_save(draft=draft(guid="urn:x:v", version="1"), source=None, raw_item=None)
+    newer, outcome = article_save(draft=draft(guid="urn:x:v", version="3", headline="Tram line opens, version three"), source=None, raw_item=None)
+    assert outcome == "updated" and newer.pk == first.pk
+    stale, outcome = article_save(draft=draft(guid="urn:x:v", version="2", headline="Tram line opens, version two"), source=None, raw_item=None)
+    assert outcome == "unchanged"
+    stale.refresh_from_db()
+    assert stale.headline == "Tram line opens, version three" and stale.versions.count() == 2
+
+
+def test_without_version_numbers_the_later_version_created_wins():
+    later = datetime(2026, 11, 12, 12, 0, tzinfo=timezone.utc)
+    earlier = datetime(2026, 11, 12, 10, 0, tzinfo=timezone.utc)
+    article_save(draft=draft(guid="urn:x:t", updated=later, headline="Later copy"), source=None, raw_item=None)
+    article, outcome = article_save(draft=draft(guid="urn:x:t", updated=earlier, headline="Earlier copy"), source=None, raw_item=None)
+    assert outcome == "unchanged" and article.headline == "Later copy"

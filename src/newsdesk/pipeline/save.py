@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import datetime
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -158,9 +159,9 @@ def article_save(*, draft: Draft, source: Source | None, raw_item: RawItem | Non
         last = article.versions.order_by("-number").first()
         if last is None:
             ViewCount.objects.bulk_create([ViewCount(article=article)], ignore_conflicts=True)
-            _version_add(article, number=1, raw_item=raw_item, reason="ingest")
+            _version_add(article, number=1, raw_item=raw_item, reason="ingest", draft=draft)
             return article, "created"
-        if article.content_hash == content_hash:
+        if article.content_hash == content_hash or wire_version_is_older(draft, last.snapshot):
             return article, "unchanged"
         for name, value in fields.items():
             setattr(article, name, value)
@@ -170,12 +171,32 @@ def article_save(*, draft: Draft, source: Source | None, raw_item: RawItem | Non
         article.content_hash = content_hash
         article.raw_item = raw_item
         article.save()
-        _version_add(article, number=last.number + 1, raw_item=raw_item, reason="wire update")
+        _version_add(article, number=last.number + 1, raw_item=raw_item, reason="wire update", draft=draft)
         return article, "updated"
 
 
-def _version_add(article: Article, *, number: int, raw_item: RawItem | None, reason: str) -> None:
-    ArticleVersion.objects.create(article=article, number=number, snapshot=snapshot(article), raw_item=raw_item, reason=reason)
+def _version_add(article: Article, *, number: int, raw_item: RawItem | None, reason: str, draft: Draft) -> None:
+    """Keep the article as it now is, with the provider's version, so a late older version can be told apart."""
+    kept = snapshot(article) | {
+        "wire_version": draft.version,
+        "wire_version_created": draft.updated.isoformat() if draft.updated else None,
+    }
+    ArticleVersion.objects.create(article=article, number=number, snapshot=kept, raw_item=raw_item, reason=reason)
+
+
+def wire_version_is_older(draft: Draft, kept: dict) -> bool:
+    """True when the item is an older version than the one saved (issue 3 point 3): it must not overwrite it.
+
+    Versions are compared as numbers when both are (ninjs ``version``, G2
+    ``@version``, NewsML 1.2 ``RevisionId``), else by ``versionCreated``.
+    """
+    mine, theirs = draft.version, kept.get("wire_version")
+    if mine and theirs and str(mine).isdigit() and str(theirs).isdigit():
+        return int(mine) < int(theirs)
+    stamp = kept.get("wire_version_created")
+    if draft.updated and stamp:
+        return draft.updated < datetime.fromisoformat(stamp)
+    return False
 
 
 def _image_url(url: str | None) -> str:
