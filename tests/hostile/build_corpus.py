@@ -70,9 +70,13 @@ class Story:
     credit: str = "Pedro Nunes/Harbour Wire"
     dateline: str = "PORTVILLE"
     category: str = "World"
-    link: str = "https://hostile.example/story"
+    link: str = ""  # default: a URL of its own, from the guid (one article per file)
     image: str = "https://images.example/ferry.jpg"
     raw_title: bool = False  # pages only: put the title in <h1> as markup, not text
+
+    def __post_init__(self) -> None:
+        if not self.link:
+            self.link = "https://hostile.example/" + "".join(c if c.isalnum() else "-" for c in self.guid[:200])
 
 
 def _attr(value: str) -> str:
@@ -188,7 +192,6 @@ def ninjs(story: Story) -> str:
         "copyrightHolder": story.credit,
         "subjects": [{"name": "World"}, {"name": story.category, "rel": "about"}],
         "bodies": [{"role": "main", "contentType": "text/html", "value": _paragraphs(story.body)}],
-        "links": [{"rel": "canonical", "href": story.link}],
         "associations": [
             {
                 "name": "lead-image",

@@ -59,13 +59,13 @@ def test_the_corpus_holds_every_kind_and_enough_of_it():
     assert {"rss", "atom", "newsml-g2"} <= bombs
 
 
-def _ingest(entries: list[dict]) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """item_process every file: (problems, [(article URL, forbidden strings)])."""
+def _ingest(entries: list[dict]) -> tuple[list[str], dict[int, list[str]]]:
+    """item_process every file: (problems, {article id: forbidden strings})."""
     from newsdesk.newsroom.models import Article
     from newsdesk.pipeline.ingest import item_process
 
     problems: list[str] = []
-    pages: list[tuple[str, list[str]]] = []
+    pages: dict[int, list[str]] = {}
     for entry in entries:
         payload = (HERE / entry["path"]).read_bytes()
         started = time.perf_counter()
@@ -84,7 +84,7 @@ def _ingest(entries: list[dict]) -> tuple[list[str], list[tuple[str, list[str]]]
                 stored = " ".join(str(v) for v in (article.headline, article.body_html, article.byline, article.summary,
                                                    article.image_caption, article.image_credit, article.dateline, article.credit))
                 problems += [f"{entry['path']}: stored {s[:40]!r}" for s in entry["forbidden"] if s in stored]
-                pages.append((result.url, entry["forbidden"]))
+                pages.setdefault(article.pk, []).extend(entry["forbidden"])
     return problems, pages
 
 
@@ -114,7 +114,9 @@ def _outcome_problems(entry: dict, results: list) -> list[str]:
 def test_every_hostile_file_is_refused_or_saved_safely_and_no_script_runs_on_the_page(kind, monkeypatch):
     from playwright.sync_api import sync_playwright
 
-    from newsdesk.newsroom.models import Section
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    from newsdesk.newsroom.models import Article, Section
 
     entries = [entry for entry in MANIFEST if entry["kind"] == kind]
     problems, pages = _ingest(entries)
@@ -124,11 +126,13 @@ def test_every_hostile_file_is_refused_or_saved_safely_and_no_script_runs_on_the
     if chromium is None:
         pytest.skip(f"{len(entries)} {kind} files ingested safely; Chromium is not installed, so no page was opened")
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop in this thread
+    articles = [(a.get_absolute_url(), pages[a.pk]) for a in Article.objects.filter(pk__in=pages).order_by("pk")]
     listings = ["/"] + [section.get_absolute_url() for section in Section.objects.all()]
+    connection = connections[DEFAULT_DB_ALIAS]  # the test's own, inside its transaction (not the lazy proxy)
     with sync_playwright() as playwright:
-        reader = Reader(playwright, chromium)
+        reader = Reader(playwright, chromium, connection=connection)
         try:
-            reports = [reader.read(url, forbidden=forbidden, wait_for=("/rails.json", "/views/")) for url, forbidden in pages]
+            reports = [reader.read(url, forbidden=forbidden, wait_for=("/rails.json", "/views/")) for url, forbidden in articles]
             reports += [reader.read(url) for url in listings]
         finally:
             reader.close()
@@ -170,3 +174,41 @@ def test_regex_traps_ten_times_longer_still_take_linear_time(name):
     run(trap)  # warm the imports
     small, big = run(trap), run(trap * 10)
     assert big < max(40 * small, 2.0), f"{name}: {small:.2f} s at {len(trap):,} characters, {big:.2f} s at {10 * len(trap):,}"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db
+def test_the_reader_reports_markup_that_got_past_the_sanitiser(article_factory, settings, monkeypatch):
+    """The corpus check could not fail if the reader missed things: a body written straight to the database shows it does not."""
+    from django.db import DEFAULT_DB_ALIAS, connections
+    from playwright.sync_api import sync_playwright
+
+    from newsdesk.newsroom.models import Article
+
+    chromium = chromium_or_skip()
+    if chromium is None:
+        pytest.skip("Chromium is not installed")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    article = article_factory(headline="Canary in the coal mine")
+    Article.objects.filter(pk=article.pk).update(body_html=(
+        '<p>Text.</p><script>alert("inline")</script><img src="https://images.example/x.gif" onload="alert(2)">'
+        '<a href=" javascript:alert(3)">link</a><iframe src="https://evil.example/"></iframe>'
+    ))
+    connection = connections[DEFAULT_DB_ALIAS]
+    with sync_playwright() as playwright:
+        reader = Reader(playwright, chromium, connection=connection)
+        try:
+            guarded = reader.read(article.get_absolute_url()).problems
+        finally:
+            reader.close()
+        settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if not m.endswith(".SecurityHeadersMiddleware")]
+        reader = Reader(playwright, chromium, connection=connection)
+        try:
+            unguarded = reader.read(article.get_absolute_url()).problems
+        finally:
+            reader.close()
+    found = "\n".join(guarded)
+    for expected in ("inline script", "event handler onload", "href= javascript:alert(3)", "element <iframe>", "CSP violation: script-src-elem"):
+        assert expected in found, (expected, guarded)
+    assert not [p for p in guarded if "dialog" in p], "the policy let the inline script run"
+    assert 'alert dialog opened: \'inline\'' in "\n".join(unguarded), unguarded

@@ -44,8 +44,11 @@ def draft_from_capture(text: str, *, url: str | None = None) -> Draft:
     if paragraphs and author_bio(paragraphs[-1], byline):
         paragraphs = paragraphs[:-1]
     _check_enough(paragraphs)
+    headline = plain_text(header.headline or "")
+    if not headline:  # a line of markup-like text ("<A,0,0") is no headline once read as a field
+        raise IngestError("no_article", "No headline found above the article text. Copy the page from above its headline.")
     return Draft(
-        headline=plain_text(header.headline or ""),
+        headline=headline,
         body_html=paragraphs_to_html(paragraphs),
         section=header.section,
         published=header.published or _tail_date(tail, "published"),

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import html
+import re
 
 import nh3
+
+from newsdesk.core.markup import markup_limits_check
 
 # What a news body may contain. No scripts, styles, frames, forms, event
 # handlers or inline styles; links only to http(s)/mailto and always
@@ -30,28 +33,38 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
 URL_ATTRIBUTES = frozenset({"cite"})  # nh3 checks schemes on href and src only
+# C0 controls but tab, newline and carriage return, and the non-characters U+FFFE/U+FFFF: no text needs
+# them and lxml (XML) refuses them; U+FEFF too, which the HTML parser drops only at the start.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff\ufffe\uffff]")
 MAX_PASSES = 5
 
 
 def _url_attribute_filter(tag: str, attribute: str, value: str) -> str | None:
-    """Drop a cite="…" whose scheme is not on the allow-list (nh3 leaves it alone)."""
+    """Drop a cite="…" whose scheme is not on the allow-list (nh3 leaves it alone), and an image that is not on the web.
+
+    A relative ``src`` would be fetched from our own site by every reader's
+    browser (``/views/7/pixel.gif`` counts a view of another story), never
+    from the wire's, so it goes; a relative link only navigates when clicked.
+    """
     if attribute in URL_ATTRIBUTES:
         scheme = value.strip().split(":", 1)[0].lower() if ":" in value else ""
         if scheme and (scheme not in URL_SCHEMES or "/" in scheme):
             return None
+    if tag == "img" and attribute == "src" and not value.strip().lower().startswith(("https://", "http://", "//")):
+        return None
     return value
 
 
 def _clean_once(markup: str) -> str:
-    return nh3.clean(
-        markup,
+    return _CONTROL.sub("", nh3.clean(  # before and after: "&#27;" is a control character once decoded
+        _CONTROL.sub("", markup),
         tags=set(BODY_TAGS),
         attributes={tag: set(attrs) for tag, attrs in BODY_ATTRIBUTES.items()},
         attribute_filter=_url_attribute_filter,
         url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
-    ).strip()
+    )).strip()
 
 
 def body_sanitise(markup: str) -> str:
@@ -59,7 +72,10 @@ def body_sanitise(markup: str) -> str:
 
     One pass can leave markup that parses differently the next time (a
     removed <object> inside <p> leaves <p><p>), so clean until it is stable.
+    Raises IngestError('too_complex', …) for markup that would take the
+    parser quadratic time (``core.markup``).
     """
+    markup_limits_check(markup)
     cleaned = _clean_once(markup)
     for _ in range(MAX_PASSES):
         again = _clean_once(cleaned)
@@ -76,4 +92,5 @@ def paragraphs_to_html(paragraphs: list[str]) -> str:
 
 def plain_text(value: str) -> str:
     """A single-line field (headline, caption, byline) with every tag removed and entities decoded."""
-    return " ".join(html.unescape(nh3.clean(value, tags=set())).split())
+    markup_limits_check(value)
+    return " ".join(_CONTROL.sub("", html.unescape(nh3.clean(value, tags=set()))).split())

@@ -98,20 +98,31 @@ def entry_with_page(summary: Draft, *, page: RawItem, feed_item: RawItem, entry:
     """Extract the stored page (one counted run) and save the merged draft; the summary when the page fails."""
     if page.status == RawItem.Status.PENDING:
         page = attempt_begin(page.pk) or RawItem.objects.get(pk=page.pk)
+    # Extract before the transaction: on SQLite it holds the write lock from BEGIN (IMMEDIATE), and a page's
+    # extraction is the slow part — inside, it kept every other worker from writing (bench/ingest measured it).
+    merged = _page_merge(summary, page=page, entry=entry)
     with transaction.atomic():
-        return _merged_save(summary, page=page, feed_item=feed_item, entry=entry)
+        return _merged_save(summary, merged, page=page, feed_item=feed_item, entry=entry)
 
 
-def _merged_save(summary: Draft, *, page: RawItem, feed_item: RawItem, entry: FeedEntry) -> IngestResult:
+def _page_merge(summary: Draft, *, page: RawItem, entry: FeedEntry) -> Draft | Exception | None:
+    """The merged draft; or the error extraction raised, recorded by ``_merged_save``; None for a page set aside."""
     if page.status in (RawItem.Status.SET_ASIDE, RawItem.Status.FAILED):
-        return _save(summary, raw_item=feed_item, why=page.reason)
+        return None
     try:
-        merged = draft_with_page(summary, _page_draft(page), entry=entry)
-    except IngestError as error:
-        raw_item_done(page, error=error)
-        return _save(summary, raw_item=feed_item, why=error.reason)
-    except Exception as error:  # a stage bug: counted on the page; the job comes back, or the summary goes in
-        if raw_item_crashed(page, crash=StageCrash("page extraction", error)):
+        return draft_with_page(summary, _page_draft(page), entry=entry)
+    except Exception as error:  # an IngestError, or a stage bug: both are recorded on the page by _merged_save
+        return error
+
+
+def _merged_save(summary: Draft, merged: Draft | Exception | None, *, page: RawItem, feed_item: RawItem, entry: FeedEntry) -> IngestResult:
+    if merged is None:
+        return _save(summary, raw_item=feed_item, why=page.reason)
+    if isinstance(merged, IngestError):
+        raw_item_done(page, error=merged)
+        return _save(summary, raw_item=feed_item, why=merged.reason)
+    if isinstance(merged, Exception):  # a stage bug: counted on the page; the job comes back, or the summary goes in
+        if raw_item_crashed(page, crash=StageCrash("page extraction", merged)):
             fulltext_enqueue(feed_item=feed_item, entry=entry, delay=2.0**page.attempts)
             return IngestResult(origin=page.origin, status="queued", reason="crash", message="the page crashed extraction; it runs again")
         return _save(summary, raw_item=feed_item, why="crash")

@@ -115,9 +115,15 @@ def _run(raw_item: RawItem, *, publish: bool | None, rerun: bool = False) -> Run
     crash: StageCrash | None = None
     # Documents are saved CHUNK to a transaction: the chunk's articles and the jobs it hands on commit
     # together, SQLite takes its write lock once per chunk, and a run cut short keeps what it finished.
+    # They are extracted before it opens: on SQLite the transaction holds the write lock from BEGIN
+    # (IMMEDIATE), and extraction is the slow part — inside, it kept every other worker from writing.
     for start in range(0, len(documents), CHUNK):
+        chunk = documents[start : start + CHUNK]
+        drafts = [_document_extract(d, raw_item=raw_item) for d in chunk]
         with transaction.atomic():
-            done = [_document_ingest(d, raw_item=raw_item, source=source, publish=publish, rerun=rerun) for d in documents[start : start + CHUNK]]
+            done = [
+                _document_ingest(d, draft, raw_item=raw_item, source=source, publish=publish, rerun=rerun) for d, draft in zip(chunk, drafts)
+            ]
             if any(result.status in ("created", "updated") for result, _ in done):
                 attempt_progressed(raw_item)
         results += [result for result, _ in done]
@@ -129,17 +135,25 @@ def _run(raw_item: RawItem, *, publish: bool | None, rerun: bool = False) -> Run
     return Run(results, crash)
 
 
-def _document_ingest(
-    document: WireDocument, *, raw_item: RawItem, source: Source | None, publish: bool, rerun: bool
-) -> tuple[IngestResult, StageCrash | None]:
+def _document_extract(document: WireDocument, *, raw_item: RawItem) -> Draft | tuple[IngestResult, StageCrash | None]:
+    """The document's draft, or its outcome when extraction failed."""
     origin = document.url or raw_item.origin
     try:
-        draft = extract.draft_from_document(document)
+        return extract.draft_from_document(document)
     except IngestError as error:
         return failure(origin, error), None
     except Exception as error:  # a bug in extraction: this document only; the others go in
         crash = StageCrash("extraction", error)
         return failure(origin, crash), crash
+
+
+def _document_ingest(
+    document: WireDocument, draft: Draft | tuple[IngestResult, StageCrash | None], *, raw_item: RawItem, source: Source | None,
+    publish: bool, rerun: bool,
+) -> tuple[IngestResult, StageCrash | None]:
+    if not isinstance(draft, Draft):  # extraction failed: its outcome
+        return draft
+    origin = document.url or raw_item.origin
     try:
         with transaction.atomic():  # a savepoint: a database error here leaves the run's transaction usable
             if needs_fulltext(document, source):

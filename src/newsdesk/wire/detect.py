@@ -80,6 +80,27 @@ def json_value(text: str) -> Any:
         return None
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def json_whole_characters(value: Any, text: str) -> Any:
+    """``value`` parsed from ``text`` with every lone surrogate (JSON allows ``"\\ud800"``) made U+FFFD.
+
+    Python keeps them in the string, where nothing downstream can encode them
+    (the sanitiser, the database); a pair written as two escapes is one
+    character and stays.
+    """
+    if not _SURROGATE_ESCAPE.search(text):
+        return value
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, list):
+        return [json_whole_characters(item, text) for item in value]
+    if isinstance(value, dict):
+        return {json_whole_characters(key, text): json_whole_characters(item, text) for key, item in value.items()}
+    return value
+
+
 def looks_like_xml_feed(text: str) -> bool:
     """RSS 0.9x/2.0, Atom or RSS 1.0 (RDF) by the root element."""
     root = root_element(text)

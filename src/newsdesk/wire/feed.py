@@ -98,7 +98,7 @@ def _summary(entry: Any, extras: ItemExtras | None, content: str) -> str:
         summary = extras.summary
     else:
         detail = entry.get("summary_detail") or {}
-        summary = as_html(entry.get("summary", ""), detail.get("type", "text/html"))
+        summary = as_html(entry.get("summary") or "", detail.get("type") or "text/html")  # feedparser may hold None
     return "" if summary.strip() == content.strip() else summary.strip()
 
 
@@ -119,7 +119,7 @@ def _picture(entry: Any, extras: ItemExtras | None, origin: str) -> tuple[str | 
 
 
 def _author(entry: Any) -> str | None:
-    names = [a.get("name", "").strip() for a in entry.get("authors", []) if a.get("name", "").strip()]
+    names = [name for a in entry.get("authors", []) if (name := (a.get("name") or "").strip())]  # <name/> is None
     if names:
         return ", ".join(dict.fromkeys(names))
     author = (entry.get("author") or "").strip()

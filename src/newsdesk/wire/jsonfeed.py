@@ -13,14 +13,16 @@ from urllib.parse import urljoin
 
 from newsdesk.core.document import FeedEntry, WireDocument
 from newsdesk.core.errors import IngestError
+from newsdesk.wire.detect import json_whole_characters
 from newsdesk.wire.feed import as_html, categories_clean
 from newsdesk.wire.origin import is_url
 
 
 def json_feed_read(text: str, *, origin: str) -> list[WireDocument]:
     """Every item that has a title and content or a summary. Raises IngestError('no_article', …)."""
-    feed = json.loads(text)
-    items = [item for item in feed.get("items") or [] if isinstance(item, dict)]
+    feed = json_whole_characters(json.loads(text), text)
+    listed = feed.get("items")
+    items = [item for item in listed if isinstance(item, dict)] if isinstance(listed, list) else []
     if not items:
         raise IngestError("no_article", "no article: the JSON Feed has no items")
     base = next((u for u in (feed.get("home_page_url"), feed.get("feed_url"), origin) if isinstance(u, str) and is_url(u)), "")
@@ -52,7 +54,7 @@ def _document(item: dict[str, Any], *, feed_title: str | None, language: str | N
         updated=_when(item.get("date_modified")),
         author=_author(item) or feed_author,
         summary=summary,
-        categories=categories_clean(t for t in item.get("tags") or [] if isinstance(t, str)),
+        categories=categories_clean(t for t in _list(item.get("tags")) if isinstance(t, str)),
         image_url=image_url,
         image_caption=caption,
         feed_title=feed_title,
@@ -67,11 +69,16 @@ def _picture(item: dict[str, Any], base: str) -> tuple[str | None, str | None]:
     for key in ("image", "banner_image"):
         if url := _url(item.get(key), base):
             return url, None
-    for attachment in item.get("attachments") or []:
+    for attachment in _list(item.get("attachments")):
         if isinstance(attachment, dict) and _string(attachment.get("mime_type")).startswith("image/"):
             if url := _url(attachment.get("url"), base):
                 return url, _string(attachment.get("title")) or None
     return None, None
+
+
+def _list(value: Any) -> list[Any]:
+    """A JSON array as a list; anything else a feed put there (a number, a string) as nothing."""
+    return value if isinstance(value, list) else []
 
 
 def _author(holder: dict[str, Any]) -> str | None:
@@ -90,9 +97,11 @@ def _when(value: Any) -> datetime | None:
         return None
     try:
         when = datetime.fromisoformat(value.strip())
-    except ValueError:
+        when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+        when.astimezone(timezone.utc)  # 0001-01-01T00:00:00+01:00 has no UTC time: no date at all
+    except (ValueError, OverflowError):
         return None
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    return when
 
 
 def _url(value: Any, base: str) -> str | None:

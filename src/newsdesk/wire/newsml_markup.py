@@ -27,6 +27,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsdesk.core.errors import IngestError
+from newsdesk.core.markup import markup_limits_check
 from newsdesk.core.xml import xml_parse as core_xml_parse
 
 _SPACE = re.compile(r"\s+")
@@ -44,6 +45,7 @@ _LOOSE_TEXT_MIN = 20  # characters (not words: Chinese and Japanese paragraphs h
 _DOCUMENT = re.compile(r"<(?:html|body)[\s>]", re.I)
 _TAG = re.compile(r"<[^>]+>")
 _KEPT_ATTRIBUTES = frozenset({"href", "src", "alt", "title"})
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # C0 controls and non-characters lxml refuses
 
 
 def xml_parse(text: str, *, what: str, reason: str) -> etree._Element:
@@ -110,11 +112,16 @@ def when(value: str | None) -> datetime | None:
             return None
     if moment.tzinfo is None:
         return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+    try:
+        return moment.astimezone(timezone.utc)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is before the first representable moment
+        return None
 
 
 def one_line(value: str) -> str:
     """A headline, byline or caption given as text or HTML: tags removed, entities decoded, whitespace collapsed."""
+    if value:
+        markup_limits_check(value)  # escaped markup is unescaped by now: check it before the sanitiser parses it
     return " ".join(html.unescape(nh3.clean(value, tags=set())).split()) if value else ""
 
 
@@ -140,6 +147,8 @@ def markup_to_html(nodes: Iterable[etree._Element], *, leading_text: str = "") -
 
 def html_to_body(value: str) -> str:
     """An HTML body as a wire sends it (a fragment, or a whole page with <html> and <body>) as body HTML."""
+    markup_limits_check(value, max_elements=None)  # escaped in the XML or JSON it came in, so not checked by wire.read
+    value = _NOT_XML.sub("", value)  # a JSON body may hold "\u001f", which lxml refuses to set as text
     if _DOCUMENT.search(value):
         body = lxml_html.document_fromstring(value).find("body")
         if body is None:
@@ -214,9 +223,10 @@ def _body(container: etree._Element) -> str:
             _drop(node)
     for node in container.iter():
         tag = local(node)
-        node.tag = _RENAME.get(tag, tag)
+        if node.tag != (renamed := _RENAME.get(tag, tag)):  # setting an unchanged name would re-check it ('scr<script')
+            node.tag = renamed
         for attribute in list(node.attrib):
-            if etree.QName(attribute).localname not in _KEPT_ATTRIBUTES:
+            if attribute.rsplit("}", 1)[-1] not in _KEPT_ATTRIBUTES:  # not QName: it refuses names HTML parsing lets through ('`')
                 del node.attrib[attribute]
         if node.tag != "pre":
             node.text = _collapse(node.text)

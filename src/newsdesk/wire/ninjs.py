@@ -17,7 +17,7 @@ from typing import Any
 
 from newsdesk.core.document import StructuredDocument, WireDocument
 from newsdesk.core.errors import IngestError, NotAnArticle
-from newsdesk.wire.detect import json_value
+from newsdesk.wire.detect import json_value, json_whole_characters
 from newsdesk.wire.ninjs_draft import ninjs_draft, not_a_story
 from newsdesk.wire.ninjs_item import ninjs_item_decode
 from newsdesk.wire.ninjs_schema import ninjs_check, ninjs_declaration, ninjs_vocabulary
@@ -86,7 +86,7 @@ def _document(item: dict[str, Any], *, version: str | None, where: str) -> WireD
 
 def _parse(text: str) -> Any:
     try:
-        return json.loads(text)
+        return json_whole_characters(json.loads(text), text)
     except RecursionError:
         raise IngestError("invalid_ninjs", "invalid ninjs: the JSON is nested too deeply to read") from None
     except ValueError as error:

@@ -108,7 +108,8 @@ def ninjs_item_decode(item: dict[str, Any]) -> NinjsItem:
 def _parts(item: dict[str, Any], plural: str, singular: str) -> tuple[Part, ...]:
     """2.x/3.x arrays of {role, contentType, value}; 1.x ``headline``/``body_xhtml``/``description_caption_text`` names."""
     found: list[Part] = []
-    for entry in item.get(plural) or []:
+    entries = item.get(plural)
+    for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("value"), str):
             content_type = _string(_get(entry, "contentType", "contenttype"))
             found.append(Part(_string(entry.get("role")), content_type or _guess_type(entry["value"]), entry["value"]))

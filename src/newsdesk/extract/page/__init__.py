@@ -29,10 +29,14 @@ __all__ = ["draft_from_page", "MIN_ARTICLE_CHARS"]
 # an index or an error page, not an article.
 MIN_ARTICLE_CHARS = 200
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,300}\?>")
+# C0 controls (but tab, newline, carriage return) and non-characters: libxml2 keeps them in the tree,
+# and lxml then refuses to set such text back wherever the page is reshaped.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def draft_from_page(markup: str, *, url: str | None = None) -> Draft:
     """The article on a page. Raises IngestError('no_article', …) when the page holds none."""
+    markup = _NOT_XML.sub("", markup)
     tree = _page_tree(markup)
     meta = meta_values(tree)
     ld = page_jsonld(tree)

@@ -91,7 +91,7 @@ def _to_html(body: etree._Element) -> None:
             element.tag = "th" if role == "head" else "td"
         elif tag == "list":
             element.tag = "ol" if rend == "ol" else "ul"
-        else:
-            element.tag = _RENAME.get(tag, tag)
+        elif tag in _RENAME:  # other names stay as they are (libxml2 lets through names lxml refuses to set: 'scr<script')
+            element.tag = _RENAME[tag]
         if tag == "ref" and target:
             element.set("href", target)
