@@ -137,14 +137,14 @@ def article_save(*, draft: Draft, source: Source | None, raw_item: RawItem | Non
     key = item_key(draft, source=source)
     content_hash = _content_hash(draft)
     section = section_for(draft.section)
-    fields = _fields(draft, section)
+    fields = fields_fit(_fields(draft, section))
     with transaction.atomic():
         Article.objects.bulk_create(
             [
                 Article(
                     wire_key=key.wire_key,
-                    provider_id=key.provider_id,
-                    canonical_url=key.canonical_url,
+                    provider_id=key.provider_id.replace("\x00", "")[:500],
+                    canonical_url=key.canonical_url.replace("\x00", ""),
                     content_hash=content_hash,
                     source=source,
                     raw_item=raw_item,
@@ -204,3 +204,16 @@ def _image_url(url: str | None) -> str:
     if url and url.startswith("/") and not url.startswith("//") and "\\" not in url:
         return url
     return web_url(url) or ""
+
+
+def fields_fit(fields: dict) -> dict:
+    """Text as every database stores it: no NUL bytes (PostgreSQL refuses them), cut to the column's length."""
+    fitted = {}
+    for name, value in fields.items():
+        if isinstance(value, str):
+            value = value.replace("\x00", "")
+            limit = Article._meta.get_field(name).max_length
+            if limit:
+                value = value[:limit]
+        fitted[name] = value
+    return fitted
