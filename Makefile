@@ -6,7 +6,7 @@ export NEWSDESK_HOME ?= $(CURDIR)/.newsdesk
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?= -n 2 -q
 
-.PHONY: run test test-sqlite test-postgres install lint bench-serve bench-extraction clean
+.PHONY: run test test-sqlite test-postgres install lint bench-serve bench-extraction bench-poll bench-ingest clean
 
 install: $(VENV)/.installed
 
@@ -45,6 +45,12 @@ bench-serve: install
 
 bench-extraction: install
 	$(PY) bench/extraction/run.py
+
+bench-poll: install
+	$(PY) bench/poll/run.py
+
+bench-ingest: install
+	$(PY) bench/ingest/run.py
 
 clean:
 	rm -rf $(VENV) .newsdesk .pytest_cache
