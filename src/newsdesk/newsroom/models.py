@@ -137,8 +137,15 @@ class Article(models.Model):
     """
 
     class Status(models.TextChoices):
+        """The desk's workflow (issue 6): draft → ready → published; scheduled waits for ``publish_at``;
+        unpublished is taken down and can come back; killed is removed everywhere and shows a kill notice."""
+
         DRAFT = "draft"
+        READY = "ready"
+        SCHEDULED = "scheduled"
         PUBLISHED = "published"
+        UNPUBLISHED = "unpublished"
+        KILLED = "killed"
 
     wire_key = models.CharField(max_length=64, unique=True, help_text="the idempotence key: (source, provider id), canonical URL, or headline + date")
     provider_id = models.CharField(max_length=500, blank=True, default="", help_text="the item's id at its provider (guid, ninjs uri)")
@@ -162,7 +169,11 @@ class Article(models.Model):
     body_html = models.TextField()
     language = models.CharField(max_length=20, default="en")
     source_view_count = models.PositiveIntegerField(null=True, blank=True, help_text="the source page's count: metadata, never ours")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PUBLISHED)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PUBLISHED)
+    publish_at = models.DateTimeField(null=True, blank=True, help_text="scheduled: published by the worker at this time")
+    embargo_until = models.DateTimeField(null=True, blank=True, help_text="embargoed: never public before this time")
+    kill_notice = models.TextField(blank=True, default="", help_text="shown at the article's address once it is killed")
+    story = models.ForeignKey("newsroom.Story", null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
 
@@ -230,3 +241,13 @@ class Worker(models.Model):
 
 # Readership counters live in their own module; imported here so Django registers them with this app.
 from newsdesk.newsroom.models_views import HourlyViews, ViewsFlush  # noqa: E402,F401
+from newsdesk.newsroom.models_stories import (  # noqa: E402,F401
+    Entity,
+    EntityAlias,
+    Fingerprint,
+    Mention,
+    Quote,
+    Story,
+    WireCopy,
+)
+from newsdesk.newsroom.models_desk import AuditEntry, Correction, SourceRule  # noqa: E402,F401
