@@ -4,9 +4,11 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 export NEWSDESK_HOME ?= $(CURDIR)/.newsdesk
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
-PYTEST_ARGS ?= -n 2 -q
+PYTEST_ARGS ?= -n 2 -q --durations=15
+# Tests of pure stages never touch a database: the SQLite pass runs them, the PostgreSQL pass skips them.
+PURE_TESTS := tests/fuzz tests/extract tests/core tests/dedupe tests/enrich
 
-.PHONY: run test test-sqlite test-postgres install lint bench-serve bench-extraction bench-poll bench-ingest clean
+.PHONY: run test test-sqlite test-postgres install lint bench-serve bench-extraction bench-poll bench-ingest bench-stories bench-search fuzz clean
 
 install: $(VENV)/.installed
 
@@ -33,7 +35,7 @@ test-sqlite: install
 test-postgres: install
 	@if $(PY) tests/services.py postgres "$(PG_TEST_URL)"; then \
 		echo "== test suite on PostgreSQL ($(PG_TEST_URL))"; \
-		DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest $(PYTEST_ARGS); \
+		DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest $(PYTEST_ARGS) $(PURE_TESTS:%=--ignore=%); \
 	elif [ -n "$$CI" ]; then \
 		echo "PostgreSQL is not reachable at $(PG_TEST_URL) and CI is set: failing"; exit 1; \
 	else \
@@ -51,6 +53,17 @@ bench-poll: install
 
 bench-ingest: install
 	$(PY) bench/ingest/run.py
+
+bench-search: install
+	$(PY) bench/search/run.py
+
+bench-stories: install
+	$(PY) -m pip install -q -e ".[bench]"
+	$(PY) bench/stories/run.py
+
+# The long fuzz run (docs/security.md#fuzzing): 50,000 random cases a target; `make test` runs 2,000 (profile ci).
+fuzz: install
+	FUZZ_PROFILE=long $(PY) -m pytest tests/fuzz $(PYTEST_ARGS) --hypothesis-show-statistics
 
 clean:
 	rm -rf $(VENV) .newsdesk .pytest_cache

@@ -104,7 +104,7 @@ def _validator(document: dict, name: str):
     ("path", "schema"),
     [
         ("/articles?page_size=100", "ArticlePage"),
-        ("/search?q=report&page_size=3&page=2", "ArticlePage"),
+        ("/search?q=report&page_size=3&page=2", "SearchPage"),
         ("/sections", "SectionList"),
         ("/sections/world", "SectionDetail"),
         ("/articles?page=abc", "Error"),

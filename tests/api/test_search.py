@@ -1,6 +1,8 @@
-"""GET /api/v1/search?q=: every word, in the headline or the body, case-insensitively, paged like /articles."""
+"""GET /api/v1/search?q=: every word, in the headline or the body, any case and form, best first, paged like /articles."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 import pytest
 from api_testing import API
@@ -56,3 +58,23 @@ def test_missing_empty_or_overlong_q_is_a_400(client, db, query):
     assert response.status_code == 400
     assert response.json()["error"]["code"] == "bad_parameter"
     assert response.json()["error"]["message"].startswith("q: ")
+
+
+def test_hits_give_each_item_its_rank_and_marked_snippet_in_order(client, api_articles):
+    payload = client.get(f"{API}/search", {"q": "dockers"}).json()
+    assert len(payload["hits"]) == len(payload["items"]) == 1
+    hit = payload["hits"][0]
+    assert hit["id"] == int(next(a["value"] for a in payload["items"][0]["altIds"] if a["role"] == "newsdesk-id"))
+    assert "<mark>Dockers</mark>" in hit["snippet"] and "<script>" not in hit["snippet"] + hit["headline"]
+    ranks = [h["rank"] for h in client.get(f"{API}/search", {"q": "report"}).json()["hits"]]
+    assert ranks == sorted(ranks, reverse=True)
+
+
+def test_search_filters_by_date_range_and_refuses_unknown_source_or_entity(client, api_articles):
+    from newsdesk.core import clock
+
+    since = (clock.now() - timedelta(hours=6)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert client.get(f"{API}/search", {"q": "report", "since": since}).json()["total"] == 3  # reports 0, 1, 2
+    assert client.get(f"{API}/search", {"q": "report", "source": "nowhere"}).status_code == 404
+    assert client.get(f"{API}/search", {"q": "report", "entity": "nobody"}).status_code == 404
+    assert client.get(f"{API}/search", {"q": "report", "page": 9}).status_code == 404

@@ -10,6 +10,8 @@ opened in one headless Chromium (``browser.Reader``): no dialog, no console
 error, no CSP violation, no script but ours, no event handler, no
 ``javascript:`` URL, no element that can run code, nothing forbidden
 (``/etc/passwd``, an expanded entity) on the page.
+The same articles are then opened in the desk as an editor sees them
+(queue pages, editor, preview) with the same checks (``desk_pages``).
 """
 
 from __future__ import annotations
@@ -27,13 +29,15 @@ sys.path.insert(0, str(HERE))
 
 import build_corpus  # noqa: E402
 from browser import Reader, chromium_or_skip  # noqa: E402
+from desk_pages import desk_reports  # noqa: E402
 from vectors import REGEX_TRAPS, XSS_VECTORS  # noqa: E402
 
 MANIFEST = json.loads((HERE / "manifest.json").read_text())
 MAX_BYTES = 15 * 1024 * 1024  # NEWSDESK_MAX_PAYLOAD_BYTES' default
 # Generous for a shared 2-core CI machine; a regex that backtracks takes minutes, not seconds.
 SECONDS_PER_FILE = 5.0
-OUTCOMES = {"created", "updated", "unchanged", "skipped", "failed"}
+OUTCOMES = {"created", "updated", "unchanged", "duplicate", "skipped", "failed"}
+SAVED = ("created", "updated", "unchanged", "duplicate")  # a duplicate is folded into an article whose page shows its credit
 
 
 def test_the_committed_corpus_is_exactly_what_build_corpus_makes(tmp_path):
@@ -61,7 +65,7 @@ def test_the_corpus_holds_every_kind_and_enough_of_it():
 
 def _ingest(entries: list[dict]) -> tuple[list[str], dict[int, list[str]]]:
     """item_process every file: (problems, {article id: forbidden strings})."""
-    from newsdesk.newsroom.models import Article
+    from newsdesk.newsroom.models import Article, WireCopy
     from newsdesk.pipeline.ingest import item_process
 
     problems: list[str] = []
@@ -79,10 +83,13 @@ def _ingest(entries: list[dict]) -> tuple[list[str], dict[int, list[str]]]:
             problems.append(f"{entry['path']}: took {took:.1f} s")
         problems += [f"{entry['path']}: {p}" for p in _outcome_problems(entry, results)]
         for result in results:
-            if result.status in ("created", "updated", "unchanged"):
+            if result.status in SAVED:
                 article = Article.objects.get(pk=result.article_id)
                 stored = " ".join(str(v) for v in (article.headline, article.body_html, article.byline, article.summary,
                                                    article.image_caption, article.image_credit, article.dateline, article.credit))
+                if result.status == "duplicate":
+                    copy = WireCopy.objects.get(pk=result.copy_id)
+                    stored = " ".join((stored, copy.headline, copy.credit))
                 problems += [f"{entry['path']}: stored {s[:40]!r}" for s in entry["forbidden"] if s in stored]
                 pages.setdefault(article.pk, []).extend(entry["forbidden"])
     return problems, pages
@@ -99,7 +106,7 @@ def _outcome_problems(entry: dict, results: list) -> list[str]:
             problems.append(f"a stage crashed: {result.message}")
         if result.status in ("failed", "skipped") and not (result.reason and result.message):
             problems.append(f"{result.status} without a reason code and a message")
-        if result.status in ("created", "updated", "unchanged") and not (result.article_id and result.url):
+        if result.status in SAVED and not (result.article_id and result.url):
             problems.append(f"{result.status} without an article")
     if entry["expect"] == "refused":
         wrong = [f"{r.status}/{r.reason}" for r in results if r.status != "failed" or r.reason not in entry["reasons"]]
@@ -136,6 +143,7 @@ def test_every_hostile_file_is_refused_or_saved_safely_and_no_script_runs_on_the
             reports += [reader.read(url) for url in listings]
         finally:
             reader.close()
+        reports += desk_reports(playwright, chromium, connection=connection, pages=pages)  # queue, editor, preview
     bad = [f"{report.url}: {problem}" for report in reports for problem in report.problems]
     assert not bad, f"{len(bad)} problems on {len(reports)} pages from {kind}/:\n" + "\n".join(bad[:60])
 

@@ -124,3 +124,21 @@ def test_back_off_honours_retry_after_even_past_its_own_wait():
     wait = wait_after_failure(interval=MINUTE, failures=1, ceiling=timedelta(hours=6), retry_after=7200)
     assert wait == timedelta(hours=2)
     assert wait_after_failure(interval=MINUTE, failures=1, ceiling=timedelta(hours=6), retry_after=10 * 86400) == timedelta(days=1)
+
+
+SY_FEED = b"""<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+ xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"><channel rdf:about="http://x/"><title>Wire</title>
+<sy:updatePeriod>%s</sy:updatePeriod>%s</channel></rdf:RDF>"""
+
+
+def test_the_syndication_modules_update_period_is_read_from_the_channel():
+    assert feed_ttl(SY_FEED % (b"hourly", b"<sy:updateFrequency>2</sy:updateFrequency>")) == 30 * MINUTE
+    assert feed_ttl(SY_FEED % (b" daily ", b"")) == timedelta(days=1), "a missing frequency means once a period"
+    assert feed_ttl(SY_FEED % (b"fortnightly", b"")) is None, "a period the module does not define says nothing"
+    with_ttl = feed_xml(entries_make("t", 1), base="http://x", ttl=20).replace(b"<ttl>", b"<sy:updatePeriod>daily</sy:updatePeriod><ttl>")
+    assert feed_ttl(with_ttl) == 20 * MINUTE, "an RSS <ttl> is the publisher's own word and comes first"
+
+
+def test_a_feeds_update_period_stretches_the_next_poll_but_a_day_at_most():
+    assert wait_after_success(interval=15 * MINUTE, ttl=feed_ttl(SY_FEED % (b"hourly", b""))) == 60 * MINUTE
+    assert wait_after_success(interval=15 * MINUTE, ttl=feed_ttl(SY_FEED % (b"weekly", b""))) == timedelta(days=1)

@@ -8,6 +8,7 @@ status with headers (404, 429 + Retry-After, 503), or sleep before answering
 
 from __future__ import annotations
 
+import random
 import threading
 import time
 from dataclasses import dataclass, field
@@ -129,11 +130,27 @@ def http_date(when: datetime) -> str:
     return format_datetime(when.astimezone(timezone.utc), usegmt=True)
 
 
+_WORDS = (
+    "ferry", "bridge", "school", "harbour", "library", "market", "hospital", "tram", "reservoir", "museum", "stadium",
+    "orchard", "quarry", "lighthouse", "depot", "airfield", "canal", "bakery", "foundry", "theatre", "vineyard", "mill",
+)
+
+
 def story_paragraphs(key: str, count: int = 4) -> list[str]:
-    """Distinct, article-like prose for story ``key`` (enough text for the page extractor)."""
+    """Distinct, article-like prose for story ``key`` (enough text for the page extractor).
+
+    Each story's words are drawn from its key, so two stories are never near-duplicates of each other
+    (the pipeline folds near-duplicate copies of one story into one article, issue 4).
+    """
+    rng = random.Random(key)
+
+    def words(n: int) -> str:
+        return " ".join(rng.choice(_WORDS) for _ in range(n))
+
     return [
-        f"Officials in the harbour district said on Tuesday that the plan known as {key} would go ahead "
-        f"after a vote of the council, ending months of argument about paragraph {n} of the proposal."
+        f"Officials said on {rng.choice(('Monday', 'Tuesday', 'Friday'))} that the {words(3)} plan known as {key} "
+        f"would go ahead after a vote of {rng.randint(9, 40)} to {rng.randint(1, 8)}, ending months of argument "
+        f"about the {words(4)} and paragraph {n} of the proposal, which names the {words(5)}."
         for n in range(1, count + 1)
     ]
 

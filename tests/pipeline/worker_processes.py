@@ -36,6 +36,7 @@ def worker_env(home: Path, **settings: str) -> dict[str, str]:
         NEWSDESK_HOME=str(home),
         NEWSDESK_ALLOW_PRIVATE_FETCH="1",
         NEWSDESK_LOG_LEVEL="WARNING",
+        NEWSDESK_ENRICH="0",  # these tests are about ingest under load and crashes; NER (a task per article) is tested in test_understand
         DJANGO_SETTINGS_MODULE="newsdesk.config.settings",
         **settings,
     )

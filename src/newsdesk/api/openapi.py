@@ -22,7 +22,7 @@ API_VERSION = "1.0.0"
 SLUG_PATTERN = "^[-a-zA-Z0-9_]+$"
 
 DESCRIPTION = f"""\
-Published articles of a newsdesk site as IPTC ninjs 3.1, its sections, and search.
+Published articles of a newsdesk site as IPTC ninjs 3.1, its sections, stories, entities and quotes, and search.
 
 - **Read-only.** GET, HEAD and OPTIONS (a CORS preflight) are the only methods;
   any other answers `405 Method Not Allowed` with `Allow: {ALLOW}` and changes nothing.
@@ -59,11 +59,16 @@ PARAMETERS = {
     "until": _param("until", "query", {"type": "string", "format": "date-time"}, "Published before this RFC 3339 date-time.", example="2025-09-05T00:00:00+02:00"),
     "q": _param(
         "q", "query", {"type": "string", "minLength": 1, "maxLength": SEARCH_TEXT_MAX},
-        "Words that must all appear in the headline or the body (case-insensitive; the first ten count).",
+        "Words that must all appear in the headline or the body (case-insensitive, any word form: `ferry` finds "
+        "`ferries`); `\"a phrase\"` in quotes; `-word` or `-\"a phrase\"` to exclude. The first ten terms count.",
         required=True, example="ferry",
     ),
+    "source": _param("source", "query", {"type": "string", "pattern": SLUG_PATTERN}, "Only this source's articles (its slug). Unknown: 404.", example="coast-wire"),
+    "entity": _param("entity", "query", {"type": "string", "pattern": SLUG_PATTERN}, "Only articles naming this entity (its slug). Unknown: 404.", example="xi-jinping"),
     "id": _param("id", "path", {"type": "integer", "minimum": 1, "maximum": ID_MAX}, "The article's id (its `altIds` value with role `newsdesk-id`).", example=1),
     "slug": _param("slug", "path", {"type": "string", "pattern": SLUG_PATTERN}, "The section's slug.", example="world"),
+    "storyId": _param("id", "path", {"type": "integer", "minimum": 1, "maximum": ID_MAX}, "The story's id (the `story` an ingest reports).", example=1),
+    "entitySlug": _param("slug", "path", {"type": "string", "pattern": SLUG_PATTERN}, "The entity's slug.", example="xi-jinping"),
     "If-None-Match": _param("If-None-Match", "header", {"type": "string"}, "An ETag from an earlier answer: 304 if it still holds."),
 }
 
@@ -93,7 +98,7 @@ RESPONSES = {
         "headers": {name: {"$ref": f"#/components/headers/{name}"} for name in ("ETag", "Cache-Control")},
     },
     "BadRequest": _error("A parameter is not what this operation accepts; the message names it."),
-    "NotFound": _error("No such article, section or page."),
+    "NotFound": _error("No such article, section, story, entity or page."),
     "MethodNotAllowed": _error(
         f"Any method but {ALLOW} on any path: the API is read-only.", headers=("Allow",)
     ),
@@ -141,8 +146,22 @@ PATHS = {
         _ok("The section.", "SectionDetail"), parameters=("slug",), errors=("404",),
     ),
     "/search": _get(
-        "searchArticles", "search", "Published articles holding every word of `q`, newest first, as ninjs.",
-        _ok("One page of matching articles.", "ArticlePage"), parameters=("q", "section", "page", "page_size"), errors=("400", "404"),
+        "searchArticles", "search",
+        "Published articles matching `q`, ranked by relevance and freshness, as ninjs, with marked snippets.",
+        _ok("One page of matching articles, best first.", "SearchPage"),
+        parameters=("q", "section", "source", "entity", "since", "until", "page", "page_size"), errors=("400", "404"),
+    ),
+    "/articles/{id}/quotes": _get(
+        "listArticleQuotes", "articles", "A published article's quotes with their speakers, in order: `[{\"speaker\", \"text\", …}]`.",
+        _ok("The quotes (empty when it has none).", "QuoteList"), parameters=("id",), errors=("400", "404"),
+    ),
+    "/stories/{id}": _get(
+        "getStory", "stories", "One story (full coverage): sources, entities, timeline and a page of its articles as ninjs.",
+        _ok("The story.", "Story"), parameters=("storyId", "page", "page_size"), errors=("400", "404"),
+    ),
+    "/entities/{slug}": _get(
+        "getEntity", "entities", "One person, place or organisation: aliases, stories, co-occurring entities, quotes, a page of articles.",
+        _ok("The entity.", "Entity"), parameters=("entitySlug", "page", "page_size"), errors=("400", "404"),
     ),
     "/openapi.json": _get("getOpenApiDocument", "meta", "This document.", _ok("The OpenAPI 3.1 document.", "OpenApiDocument")),
 }
@@ -168,6 +187,8 @@ def _document(*, server: str) -> dict[str, Any]:
             {"name": "articles", "description": "Published articles as IPTC ninjs 3.1."},
             {"name": "sections", "description": "The site's sections."},
             {"name": "search", "description": "Search over headlines and bodies."},
+            {"name": "stories", "description": "Stories: articles about one event from every source (issue 4)."},
+            {"name": "entities", "description": "People, places and organisations in the news."},
             {"name": "meta", "description": "This description."},
         ],
         "paths": PATHS,

@@ -73,6 +73,13 @@ def section_slug(value: str) -> str:
     return value
 
 
+def entity_slug(value: str) -> str:
+    """An entity's slug as given; 404 for one that no entity can have."""
+    if not _SLUG.fullmatch(value):
+        raise ApiError(404, "not_found", f"no person, place or organisation {_shown(value)}")
+    return value
+
+
 def search_text(query: Mapping[str, str]) -> str:
     value = query.get("q")
     if value is None:

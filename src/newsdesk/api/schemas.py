@@ -115,6 +115,28 @@ ARTICLE_PAGE = _closed(
     required=("items", "page", "page_size", "total", "next", "previous"),
 )
 
+SEARCH_HIT = _closed(
+    {
+        "id": {"type": "integer", "minimum": 1, "description": "The article's id: the matching item's `newsdesk-id`."},
+        "rank": {"type": "number", "description": "Relevance × freshness; higher is better (docs/search.md)."},
+        "headline": {**STRING, "description": "The headline as HTML: text escaped, matched words in `<mark>`."},
+        "snippet": {**STRING, "description": "The best fragment of the body, as HTML in the same way."},
+    },
+    required=("id", "rank", "headline", "snippet"),
+)
+SEARCH_PAGE = _closed(
+    {
+        **ARTICLE_PAGE["properties"],
+        "items": {**_array(ref("NinjsArticle")), "description": "The matching articles, best first."},
+        "hits": {**_array(SEARCH_HIT), "description": "For each item, in the same order: its score and marked text."},
+        "total_capped": {
+            "type": "boolean",
+            "description": "More articles match than are ranked (1,000, the most recently added): `total` is then 1,000.",
+        },
+    },
+    required=("items", "hits", "page", "page_size", "total", "total_capped", "next", "previous"),
+)
+
 _SECTION_FIELDS: dict[str, Schema] = {
     "slug": STRING,
     "name": STRING,
@@ -132,15 +154,91 @@ SECTION_DETAIL = _closed(
     required=(*_SECTION_REQUIRED, "latest"),
 )
 
+# Stories, entities and quotes (issue 4).
+
+_NULLABLE_URI: Schema = {"type": ["string", "null"], "format": "uri"}
+_ENTITY_FIELDS: dict[str, Schema] = {
+    "slug": STRING,
+    "name": {**STRING, "description": "The canonical name: 'Xi Jinping', not 'Xi'."},
+    "kind": {"type": "string", "enum": ["person", "organisation", "place"]},
+    "uri": {**_NULLABLE_URI, "description": "Wikidata or GeoNames, when known."},
+    "url": {**URI, "description": "The entity's page on the site."},
+    "api_url": {**URI, "description": "This entity in the API."},
+}
+ENTITY_SUMMARY = _closed(_ENTITY_FIELDS, required=tuple(_ENTITY_FIELDS))
+_COUNTED_ENTITY = _closed(
+    {**_ENTITY_FIELDS, "articles": {**COUNT, "description": "In how many of the articles in question it appears."}},
+    required=(*_ENTITY_FIELDS, "articles"),
+)
+QUOTE = _closed(
+    {
+        "speaker": {"type": ["string", "null"], "description": "Who said it, by name; null when nobody is named."},
+        "text": STRING,
+        "speaker_entity": {"oneOf": [ref("EntitySummary"), {"type": "null"}], "description": "The speaker's entity, when known."},
+        "article_id": {"type": "integer", "minimum": 1},
+        "position": {**COUNT, "description": "Its order within the article."},
+    },
+    required=("speaker", "text", "speaker_entity", "article_id", "position"),
+)
+QUOTE_LIST = {**_array(ref("Quote")), "description": "An article's quotes in the order they appear."}
+_TIMELINE_ARTICLE = _closed({"id": {"type": "integer", "minimum": 1}, "headline": STRING, "published": DATE_TIME}, required=("id", "headline", "published"))
+STORY = _closed(
+    {
+        "id": {"type": "integer", "minimum": 1},
+        "slug": STRING,
+        "title": STRING,
+        "url": {**URI, "description": "The story's page on the site (full coverage)."},
+        "first_published": DATE_TIME,
+        "last_published": DATE_TIME,
+        "article_count": {**COUNT, "description": "Its published articles."},
+        "source_count": {**COUNT, "description": "How many sources carried them."},
+        "sources": {**_array(STRING), "description": "The sources, first to report first."},
+        "entities": {**_array(_COUNTED_ENTITY), "description": "The people, places and organisations involved, most frequent first."},
+        "timeline": _array(_closed({"date": {"type": "string", "format": "date"}, "articles": _array(_TIMELINE_ARTICLE)}, required=("date", "articles"))),
+        "articles": {**ref("ArticlePage"), "description": "One page of its articles as ninjs, newest first (`page`, `page_size`)."},
+    },
+    required=(
+        "id", "slug", "title", "url", "first_published", "last_published", "article_count", "source_count",
+        "sources", "entities", "timeline", "articles",
+    ),
+)
+ENTITY = _closed(
+    {
+        **_ENTITY_FIELDS,
+        "description": {"type": ["string", "null"], "description": "A title or role, never part of the name."},
+        "aliases": {**_array(STRING), "description": "Other names it goes by."},
+        "stories": {
+            **_array(_closed(
+                {
+                    "title": STRING, "url": URI, "story_id": {"type": ["integer", "null"]}, "published": DATE_TIME,
+                    "articles": _array({"type": "integer", "minimum": 1}),
+                },
+                required=("title", "url", "story_id", "published", "articles"),
+            )),
+            "description": "The timeline: the stories (or lone articles) naming it, newest first.",
+        },
+        "co_occurring": {**_array(_COUNTED_ENTITY), "description": "The entities most often named with it."},
+        "quotes": {**_array(ref("Quote")), "description": "What it said, newest first."},
+        "articles": {**ref("ArticlePage"), "description": "One page of the articles naming it as ninjs, newest first."},
+    },
+    required=(*_ENTITY_FIELDS, "description", "aliases", "stories", "co_occurring", "quotes", "articles"),
+)
+
 OPENAPI_DOCUMENT: Schema = {"type": "object", "required": ["openapi", "info", "paths"]}
 
 SCHEMAS: dict[str, Schema] = {
     "NinjsArticle": NINJS_ARTICLE,
     "NinjsPicture": NINJS_PICTURE,
     "ArticlePage": ARTICLE_PAGE,
+    "SearchPage": SEARCH_PAGE,
     "Section": SECTION,
     "SectionList": SECTION_LIST,
     "SectionDetail": SECTION_DETAIL,
+    "Story": STORY,
+    "Entity": ENTITY,
+    "EntitySummary": ENTITY_SUMMARY,
+    "Quote": QUOTE,
+    "QuoteList": QUOTE_LIST,
     "Error": ERROR,
     "OpenApiDocument": OPENAPI_DOCUMENT,
 }

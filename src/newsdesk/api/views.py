@@ -50,13 +50,6 @@ def section(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @api_view
-def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET
-    matches = archive.articles_matching(text=params.search_text(query), section=_section_filter(query))
-    return json_response(request, article_listing(request, page_of(matches, params.page_request(query))))
-
-
-@api_view
 def openapi(request: HttpRequest) -> HttpResponse:
     return json_response(request, openapi_document())
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +55,7 @@ ALLOW_PRIVATE_FETCH = _flag("NEWSDESK_ALLOW_PRIVATE_FETCH")  # tests only: every
 ALLOW_PRIVATE_HOSTS = private_hosts_parse(os.environ.get("NEWSDESK_ALLOW_PRIVATE_HOSTS", ""))
 # The spaCy pipeline for named entities; empty: en_core_web_sm, else the pinned re-upload (requirements/model.txt).
 SPACY_MODEL = os.environ.get("NEWSDESK_SPACY_MODEL", "")
+ENRICH = _flag("NEWSDESK_ENRICH", True)  # entities and quotes of new articles, a task each (pipeline/entities.py)
 MAX_PAYLOAD_BYTES = int(os.environ.get("NEWSDESK_MAX_PAYLOAD_BYTES", str(15 * 1024 * 1024)))
 
 # Polling and the worker (docs/settings.md, docs/deployment.md).
@@ -86,6 +88,8 @@ INSTALLED_APPS = [
     "newsdesk.site",
     "newsdesk.cli",
     "newsdesk.tasks",
+    "newsdesk.desk",
+    "axes",  # failed-login lockout (issue 6, docs/security.md "The desk")
 ]
 
 # Background work through Django's Tasks API; the queue lives in the database
@@ -95,6 +99,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsdesk.site.security.SecurityHeadersMiddleware",  # CSP, Permissions-Policy; before WhiteNoise so static files get them
+    "newsdesk.desk.security.DeskSecurityMiddleware",  # the desk's CSP with a per-response nonce; inside the one above
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -102,6 +107,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "newsdesk.config.urls"
@@ -152,6 +158,44 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+
+# Accounts (issue 6; docs/security.md "The desk"). Argon2 first: new and changed passwords are hashed
+# with it, and older hashes are upgraded at the next login.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+LOGIN_URL = "desk:login"
+LOGIN_REDIRECT_URL = "/desk/"
+LOGOUT_REDIRECT_URL = "desk:login"
+# A desk session lasts one shift, then the editor logs in again.
+SESSION_COOKIE_AGE = int(float(os.environ.get("NEWSDESK_SESSION_HOURS", "12")) * 3600)
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Failed logins: counted per (username, client address); the pair is locked out for a while after the limit.
+AXES_FAILURE_LIMIT = int(os.environ.get("NEWSDESK_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("NEWSDESK_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "desk/accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "newsdesk.desk.accounts.client_ip"
+AXES_ENABLE_ADMIN = True
+# Password-reset mail: printed on the console unless an SMTP server is named.
+DEFAULT_FROM_EMAIL = os.environ.get("NEWSDESK_EMAIL_FROM", "desk@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+if os.environ.get("NEWSDESK_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["NEWSDESK_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("NEWSDESK_EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("NEWSDESK_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("NEWSDESK_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = _flag("NEWSDESK_EMAIL_TLS", True)
+    EMAIL_TIMEOUT = 20
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("NEWSDESK_TIME_ZONE", "UTC")

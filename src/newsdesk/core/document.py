@@ -9,6 +9,10 @@ from typing import Literal
 from newsdesk.core.draft import Draft
 
 DocumentKind = Literal["capture", "html", "feed_entry", "structured"]
+# A withdrawn item (ninjs or NewsML-G2 pubStatus canceled or withheld) has no draft; its reader marks the
+# document with these meta keys so the pipeline kills the article it was (issue 6: wire kills).
+WITHDRAWN = "withdrawn"  # the provider's word: "canceled" or "withheld"
+WITHDRAWN_ID = "withdrawn_id"  # the provider's id of the item (ninjs uri, G2 guid)
 
 
 @dataclass(frozen=True)

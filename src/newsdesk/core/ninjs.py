@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsdesk.core.draft import Draft
 
@@ -30,6 +31,10 @@ def body_text(body_html: str) -> str:
 def web_url(url: str | None) -> str | None:
     """The URL if it is http(s), else None: a wire's `javascript:` or `file:` link goes nowhere."""
     if url and re.match(r"^https?://[^\s/]", url.strip(), re.IGNORECASE):
+        try:
+            urlsplit(url.strip()).port  # "http://[" (an unclosed IPv6 host) or port 99999: saving it crashed (issue 6)
+        except ValueError:
+            return None
         return url.strip()
     return None
 

@@ -66,6 +66,10 @@ class NearDuplicateIndex:
                 self._fingerprints[key] = print_
                 session.insert(key, print_.minhash(), check_duplication=False)
 
+    def fingerprint_of(self, key: Hashable) -> Fingerprint | None:
+        """The fingerprint indexed under `key` (to tell whether a stored one changed)."""
+        return self._fingerprints.get(key)
+
     def remove(self, key: Hashable) -> None:
         """Forget a key (an editor split a wrong fold, or the article was deleted)."""
         if self._fingerprints.pop(key, None) is not None:

@@ -21,7 +21,8 @@ from newsdesk.dedupe.normalise import normalise
 WINDOW = timedelta(days=3)  # an event's coverage; older articles start new stories
 THRESHOLD = 0.13  # between different stories (<= 0.11) and one story told twice (>= 0.15) on the evaluation set
 MAX_POSTINGS = 400  # most recent articles kept per entity or term
-MAX_CANDIDATES = 100
+MAX_CANDIDATES = 40
+CANDIDATE_FEATURES = 24  # candidates come from the article's most telling features only: a common word's list is long and says little
 TERMS_PER_ARTICLE = 40
 WEIGHTS = {"person": 3.0, "organisation": 2.0, "place": 1.0, "term": 1.0}
 _STOPWORDS = frozenset(
@@ -81,6 +82,18 @@ def _stem(word: str) -> str:
     return word
 
 
+class _Rarity(dict):
+    """Inverse document frequencies, each computed once per new article."""
+
+    def __init__(self, index: "StoryIndex") -> None:
+        super().__init__()
+        self._index = index
+
+    def __missing__(self, feature: str) -> float:
+        value = self[feature] = self._index._idf(feature)
+        return value
+
+
 class StoryIndex:
     """Assigns each new article to a story of the recent past, or starts a new story."""
 
@@ -99,9 +112,11 @@ class StoryIndex:
     def assign(self, article: StoryArticle) -> StoryAssignment:
         """The article's story: the story of the most similar recent article if it is similar enough."""
         features = self._features(article)
+        idf = _Rarity(self)  # one article's lookups share the rarities: the archive does not change meanwhile
+        mine = sum(w * idf[f] for f, w in features.items())
         best: tuple[float, Hashable | None] = (0.0, None)
-        for key in self._candidates(features, article.published):
-            score = self._similarity(features, self._articles[key])
+        for key in self._candidates(features, article.published, idf):
+            score = self._similarity(features, self._articles[key], idf, mine)
             if score > best[0]:
                 best = (score, key)
         score, matched = best
@@ -126,6 +141,16 @@ class StoryIndex:
         if self._count % 1000 == 0:
             self._forget_old()
 
+    def remove(self, key: Hashable) -> None:
+        """Forget an article (it is re-indexed with its entities, or was split off); its postings lapse."""
+        self._articles.pop(key, None)
+
+    def relabel(self, key: Hashable, *, story: Hashable) -> None:
+        """Record that an indexed article now belongs to `story` (a new story got its id, or an editor moved it)."""
+        indexed = self._articles.get(key)
+        if indexed is not None:
+            indexed.story = story
+
     def _features(self, article: StoryArticle) -> dict[str, float]:
         kinds: Iterable[tuple[str, Iterable[str]]] = (
             ("person", article.people), ("organisation", article.organisations), ("place", article.places),
@@ -136,23 +161,26 @@ class StoryIndex:
     def _idf(self, feature: str) -> float:
         return math.log((self._count + 1) / (self._document_frequency[feature] + 1)) + 1.0
 
-    def _candidates(self, features: dict[str, float], published: datetime) -> list[Hashable]:
+    def _candidates(self, features: dict[str, float], published: datetime, idf: "_Rarity") -> list[Hashable]:
         """Recent articles sharing the most weighted features with the new one (never a scan of the archive)."""
         shared: Counter[Hashable] = Counter()
-        for feature, weight in features.items():
-            for key in self._postings.get(feature, ()):
-                indexed = self._articles.get(key)
-                if indexed is not None and abs(indexed.published - published) <= self.window:
-                    shared[key] += weight * self._idf(feature)
+        recent: dict[Hashable, bool] = {}
+        telling = sorted(((w * idf[f], f) for f, w in features.items() if f in self._postings), reverse=True)
+        for value, feature in telling[:CANDIDATE_FEATURES]:
+            posting = self._postings[feature]
+            for key in posting:
+                near = recent.get(key)
+                if near is None:
+                    indexed = self._articles.get(key)
+                    near = recent[key] = indexed is not None and abs(indexed.published - published) <= self.window
+                if near:
+                    shared[key] += value
         return [key for key, _ in shared.most_common(MAX_CANDIDATES)]
 
-    def _similarity(self, features: dict[str, float], other: _Indexed) -> float:
+    def _similarity(self, features: dict[str, float], other: _Indexed, idf: "_Rarity", mine: float) -> float:
         """Weighted overlap (Dice) of features, each weighted by kind and rarity."""
-        def mass(fs: dict[str, float]) -> float:
-            return sum(w * self._idf(f) for f, w in fs.items())
-
-        common = sum(w * self._idf(f) for f, w in features.items() if f in other.features)
-        total = mass(features) + mass(other.features)
+        common = sum(w * idf[f] for f, w in features.items() if f in other.features)
+        total = mine + sum(w * idf[f] for f, w in other.features.items())
         return 2 * common / total if total else 0.0
 
     def _forget_old(self) -> None:

@@ -67,12 +67,19 @@ def content_picture(markup: str) -> Picture | None:
         return None
     for img in root.iter("img"):
         src = (img.get("src") or "").strip()
-        if urlsplit(src).scheme in ("http", "https"):
+        if _scheme(src) in ("http", "https"):
             figure = next(img.iterancestors("figure"), None)
             captions = figure.xpath(".//figcaption") if figure is not None else []
             caption = " ".join("".join(captions[0].itertext()).split()) if captions else None
             return picture_make(src, caption, None)
     return None
+
+
+def _scheme(url: str) -> str:
+    try:
+        return urlsplit(url).scheme
+    except ValueError:  # "http://[": an unclosed IPv6 host (issue 6, fuzzing)
+        return ""
 
 
 def entry_section(categories: tuple[str, ...]) -> str | None:

@@ -34,8 +34,9 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 
 URL_ATTRIBUTES = frozenset({"cite"})  # nh3 checks schemes on href and src only
 # C0 controls but tab, newline and carriage return, and the non-characters U+FFFE/U+FFFF: no text needs
-# them and lxml (XML) refuses them; U+FEFF too, which the HTML parser drops only at the start.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff\ufffe\uffff]")
+# them and lxml (XML) refuses them; U+FEFF too, which the HTML parser drops only at the start. Removed from
+# the output only: removed from the input first, the text "<\x01img src=…>" would become an element.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff\ufffe\uffff]")
 MAX_PASSES = 5
 
 
@@ -56,8 +57,8 @@ def _url_attribute_filter(tag: str, attribute: str, value: str) -> str | None:
 
 
 def _clean_once(markup: str) -> str:
-    return _CONTROL.sub("", nh3.clean(  # before and after: "&#27;" is a control character once decoded
-        _CONTROL.sub("", markup),
+    return CONTROL.sub("", nh3.clean(  # after parsing, as "&#27;" is a control character once decoded (issue 6)
+        markup,
         tags=set(BODY_TAGS),
         attributes={tag: set(attrs) for tag, attrs in BODY_ATTRIBUTES.items()},
         attribute_filter=_url_attribute_filter,
@@ -93,4 +94,4 @@ def paragraphs_to_html(paragraphs: list[str]) -> str:
 def plain_text(value: str) -> str:
     """A single-line field (headline, caption, byline) with every tag removed and entities decoded."""
     markup_limits_check(value)
-    return " ".join(_CONTROL.sub("", html.unescape(nh3.clean(value, tags=set()))).split())
+    return " ".join(CONTROL.sub("", html.unescape(nh3.clean(value, tags=set()))).split())

@@ -74,6 +74,11 @@ def article_published(*, pk: int) -> Article | None:
     )
 
 
+def kill_notice(*, pk: int) -> str | None:
+    """The notice of killed article ``pk`` (its address answers 410 with it); None if it is not killed."""
+    return Article.objects.filter(pk=pk, status=Article.Status.KILLED).values_list("kill_notice", flat=True).first()
+
+
 def highlights(*, exclude_ids: Collection[int] = (), limit: int = 5) -> list[Article]:
     """Our most recent other stories for the rail; never the ones the page already shows."""
     return list(articles_published().exclude(pk__in=list(exclude_ids))[:limit])

@@ -40,11 +40,13 @@ class StageCrash(IngestError):
         super().__init__("crash", f"{where} crashed: {type(error).__name__}: {error}{at}")
 
 
-def attempt_begin(raw_item_id: int) -> RawItem | None:
+def attempt_begin(raw_item_id: int, *, loaded: RawItem | None = None) -> RawItem | None:
     """Count a run of a pending item and return it; None when there is nothing to run.
 
-    An item already past ``MAX_RUNS_LOST`` is set aside here instead: the runs
-    counted before this one never came back.
+    ``loaded`` is the item when the caller holds it already: only its count
+    is read back, not the whole row with its payload. An item already past
+    ``MAX_RUNS_LOST`` is set aside here instead: the runs counted before this
+    one never came back.
     """
     with transaction.atomic():
         started = RawItem.objects.filter(pk=raw_item_id, status=RawItem.Status.PENDING).update(
@@ -52,7 +54,12 @@ def attempt_begin(raw_item_id: int) -> RawItem | None:
         )
     if not started:
         return None
-    raw_item = RawItem.objects.select_related("source").get(pk=raw_item_id)
+    if loaded is not None:
+        raw_item = loaded
+        raw_item.attempts = RawItem.objects.filter(pk=raw_item_id).values_list("attempts", flat=True).get()
+        raw_item.status = RawItem.Status.PENDING
+    else:
+        raw_item = RawItem.objects.select_related("source").get(pk=raw_item_id)
     if raw_item.attempts > MAX_RUNS_LOST:
         reason, message = "worker_lost", f"its worker stopped during each of {MAX_RUNS_LOST} runs in a row"
         raw_item_set_aside(raw_item, reason=reason, message=message)

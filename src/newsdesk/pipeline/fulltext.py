@@ -97,7 +97,7 @@ def entry_fulltext(*, feed_item_id: int, entry: dict, max_bytes: int) -> str:
 def entry_with_page(summary: Draft, *, page: RawItem, feed_item: RawItem, entry: FeedEntry) -> IngestResult:
     """Extract the stored page (one counted run) and save the merged draft; the summary when the page fails."""
     if page.status == RawItem.Status.PENDING:
-        page = attempt_begin(page.pk) or RawItem.objects.get(pk=page.pk)
+        page = attempt_begin(page.pk, loaded=page) or RawItem.objects.get(pk=page.pk)
     # Extract before the transaction: on SQLite it holds the write lock from BEGIN (IMMEDIATE), and a page's
     # extraction is the slow part — inside, it kept every other worker from writing (bench/ingest measured it).
     merged = _page_merge(summary, page=page, entry=entry)

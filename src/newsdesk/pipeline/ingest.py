@@ -31,9 +31,10 @@ from newsdesk.newsroom.models import Article, RawItem, Source
 from newsdesk.pipeline import jobs
 from newsdesk.pipeline.attempts import StageCrash, attempt_begin, attempt_progressed, raw_item_crashed, raw_item_done, raw_item_rearm
 from newsdesk.pipeline.fulltext import entry_with_page, fulltext_enqueue, needs_fulltext, page_stored
+from newsdesk.pipeline.kills import withdrawal_apply, withdrawal_of
 from newsdesk.pipeline.outcomes import IngestResult, Outcome, draft_save, failure
 from newsdesk.pipeline.preview import size_check
-from newsdesk.pipeline.save import article_for
+from newsdesk.pipeline.save import article_for, sections_remembered
 from newsdesk.pipeline.store import raw_item_store
 
 CHUNK = 10  # documents saved per transaction
@@ -66,7 +67,7 @@ def raw_item_run_now(raw_item: RawItem, *, publish: bool | None = None, rerun: b
     """Run the pipeline over a stored item until it goes in or is set aside (at most three runs)."""
     raw_item_rearm(raw_item)
     while True:
-        started = attempt_begin(raw_item.pk)
+        started = attempt_begin(raw_item.pk, loaded=raw_item)
         if started is None:
             raw_item.refresh_from_db()
             return [failure(raw_item.origin, IngestError(raw_item.reason or "set_aside", raw_item.message))]
@@ -120,7 +121,7 @@ def _run(raw_item: RawItem, *, publish: bool | None, rerun: bool = False) -> Run
     for start in range(0, len(documents), CHUNK):
         chunk = documents[start : start + CHUNK]
         drafts = [_document_extract(d, raw_item=raw_item) for d in chunk]
-        with transaction.atomic():
+        with transaction.atomic(), sections_remembered():
             done = [
                 _document_ingest(d, draft, raw_item=raw_item, source=source, publish=publish, rerun=rerun) for d, draft in zip(chunk, drafts)
             ]
@@ -151,11 +152,14 @@ def _document_ingest(
     document: WireDocument, draft: Draft | tuple[IngestResult, StageCrash | None], *, raw_item: RawItem, source: Source | None,
     publish: bool, rerun: bool,
 ) -> tuple[IngestResult, StageCrash | None]:
-    if not isinstance(draft, Draft):  # extraction failed: its outcome
-        return draft
     origin = document.url or raw_item.origin
+    withdrawal = withdrawal_of(document)  # an agency's kill: the item sent again as canceled or withheld
+    if not isinstance(draft, Draft) and withdrawal is None:  # extraction failed: its outcome
+        return draft
     try:
         with transaction.atomic():  # a savepoint: a database error here leaves the run's transaction usable
+            if withdrawal is not None:
+                return withdrawal_apply(withdrawal, source=source, raw_item=raw_item, origin=origin), None
             if needs_fulltext(document, source):
                 return _fulltext_route(draft, document.entry, raw_item=raw_item, source=source, rerun=rerun), None
             return draft_save(draft, origin=raw_item.origin, source=source, raw_item=raw_item, publish=publish), None

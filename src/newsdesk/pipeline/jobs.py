@@ -16,7 +16,8 @@ from typing import Any, Protocol
 SOURCE_REFRESH = "source_refresh"
 RAW_ITEM_PROCESS = "raw_item_process"
 ENTRY_FULLTEXT = "entry_fulltext"
-JOBS = (SOURCE_REFRESH, RAW_ITEM_PROCESS, ENTRY_FULLTEXT)
+ARTICLE_ENRICH = "article_enrich"
+JOBS = (SOURCE_REFRESH, RAW_ITEM_PROCESS, ENTRY_FULLTEXT, ARTICLE_ENRICH)
 
 
 class Enqueueable(Protocol):

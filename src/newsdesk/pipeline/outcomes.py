@@ -14,11 +14,12 @@ from typing import Literal
 from newsdesk.core.draft import Draft
 from newsdesk.core.errors import IngestError, NotAnArticle
 from newsdesk.newsroom.models import RawItem, Source
-from newsdesk.pipeline.save import article_save
+from newsdesk.pipeline.rules import source_rules_apply
+from newsdesk.pipeline.understand import draft_understand
 
 log = logging.getLogger(__name__)
 
-Outcome = Literal["created", "updated", "unchanged", "skipped", "queued", "failed"]
+Outcome = Literal["created", "updated", "unchanged", "duplicate", "killed", "skipped", "queued", "failed"]  # killed: a wire withdrawal
 
 
 @dataclass(frozen=True)
@@ -30,19 +31,26 @@ class IngestResult:
     headline: str | None = None
     reason: str | None = None
     message: str | None = None
+    story_id: int | None = None
+    duplicate_of: int | None = None  # "duplicate": the article this copy was folded into
+    copy_id: int | None = None
 
     def as_json(self) -> dict:
         if self.status in ("skipped", "queued"):
             return {"origin": self.origin, "status": self.status, "reason": self.reason, "message": self.message}
         if self.status == "failed":
             return {"origin": self.origin, "status": "failed", "reason": self.reason, "error": self.message}
-        return {"id": self.article_id, "url": self.url, "headline": self.headline, "status": self.status}
+        saved = {"id": self.article_id, "url": self.url, "headline": self.headline, "status": self.status, "story": self.story_id}
+        if self.status == "duplicate":
+            saved |= {"duplicate_of": self.duplicate_of, "copy": self.copy_id}
+        return saved
 
 
 def draft_for_source(draft: Draft, source: Source | None) -> Draft:
     """The source's defaults applied: its section when the item names none, its credit when it has one."""
     if source is None:
         return draft
+    draft = source_rules_apply(draft, source)  # the source's find-and-replace rules (pipeline/rules.py)
     changes: dict[str, object] = {}
     if not draft.section and source.section_id:
         changes["section"] = source.section.name
@@ -52,8 +60,12 @@ def draft_for_source(draft: Draft, source: Source | None) -> Draft:
 
 
 def draft_save(draft: Draft, *, origin: str, source: Source | None, raw_item: RawItem | None, publish: bool) -> IngestResult:
-    article, outcome = article_save(draft=draft_for_source(draft, source), source=source, raw_item=raw_item, publish=publish)
-    return IngestResult(origin=origin, status=outcome, article_id=article.pk, url=article.get_absolute_url(), headline=article.headline)
+    saved = draft_understand(draft=draft_for_source(draft, source), source=source, raw_item=raw_item, publish=publish)
+    article = saved.article
+    return IngestResult(
+        origin=origin, status=saved.outcome, article_id=article.pk, url=article.get_absolute_url(), headline=article.headline,
+        story_id=saved.story_id, duplicate_of=saved.duplicate_of, copy_id=saved.copy_id,
+    )
 
 
 def failure(origin: str, error: IngestError) -> IngestResult:

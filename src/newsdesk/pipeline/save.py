@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 from dataclasses import dataclass
 from typing import Literal
@@ -33,14 +36,36 @@ VERSIONED_FIELDS = (
 )
 
 
+_sections_seen: ContextVar[dict[str, Section] | None] = ContextVar("sections_seen", default=None)
+
+
+@contextmanager
+def sections_remembered() -> Iterator[None]:
+    """Within the block, each section is read once: a feed's hundred entries name a handful of sections.
+
+    Scoped to one run (one transaction's worth of work), never to the process, so a section renamed or
+    deleted meanwhile is never saved against from memory.
+    """
+    token = _sections_seen.set({})
+    try:
+        yield
+    finally:
+        _sections_seen.reset(token)
+
+
 def section_for(name: str | None) -> Section | None:
     """The section called ``name``, created on first sight (insert-on-conflict on the slug)."""
     if not name or not name.strip():
         return None
     name = name.strip()
     slug = slugify(name)[:100] or "news"
+    seen = _sections_seen.get()
+    if seen is not None and slug in seen:
+        return seen[slug]
     known = Section.objects.filter(slug=slug).first()  # read first: most saves name a known section, and a read takes no write lock
     if known is not None:
+        if seen is not None:
+            seen[slug] = known  # only what was read is remembered: one created here may yet be rolled back with its item
         return known
     Section.objects.bulk_create([Section(name=name, slug=slug)], ignore_conflicts=True)
     return Section.objects.get(slug=slug)
@@ -138,7 +163,9 @@ def article_save(*, draft: Draft, source: Source | None, raw_item: RawItem | Non
     content_hash = _content_hash(draft)
     section = section_for(draft.section)
     fields = fields_fit(_fields(draft, section))
-    with transaction.atomic():
+    # No savepoint of its own: the pipeline calls this inside its per-document savepoint, which already
+    # undoes a failed save (two statements saved per item); called alone, this opens the transaction.
+    with transaction.atomic(savepoint=False):
         Article.objects.bulk_create(
             [
                 Article(

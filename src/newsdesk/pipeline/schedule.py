@@ -1,7 +1,8 @@
 """When to poll a source next: pure arithmetic over what the source and the server said.
 
 After a success the wait is the source's interval, lengthened (never
-shortened) by the feed's ``<ttl>``, the response's Cache-Control / Expires and
+shortened) by the feed's ``<ttl>`` or ``sy:updatePeriod`` / ``sy:updateFrequency``
+(read by the wire reader, ``wire.feed.feed_refresh_minutes``), the response's Cache-Control / Expires and
 any Retry-After, and capped so a feed claiming a year of freshness is still
 read daily. After a failure the wait doubles with each failure in a row
 (equal jitter, so sources that failed together do not retry together), capped
@@ -12,18 +13,18 @@ itself; a Retry-After (429, 503) is always honoured up to a day.
 from __future__ import annotations
 
 import random
-import re
 from datetime import timedelta
+
+from newsdesk.wire.feed import feed_refresh_minutes
 
 RETRY_AFTER_LIMIT = timedelta(days=1)
 FRESHNESS_LIMIT = timedelta(days=1)
-_TTL = re.compile(rb"<ttl>\s*(\d{1,6})\s*</ttl>", re.IGNORECASE)
 
 
 def feed_ttl(payload: bytes) -> timedelta | None:
-    """An RSS feed's ``<ttl>`` (minutes the feed may be cached), looked for in the channel head."""
-    match = _TTL.search(payload[:65536])
-    return timedelta(minutes=int(match.group(1))) if match and int(match.group(1)) > 0 else None
+    """How long the feed says it stays fresh: its ``<ttl>``, else its syndication module's update period."""
+    minutes = feed_refresh_minutes(payload)
+    return timedelta(minutes=minutes) if minutes else None
 
 
 def wait_after_success(

@@ -20,8 +20,10 @@ def raw_item_store(
     known = items.filter(sha256=digest).first()
     if known is not None:
         return known, False
-    RawItem.objects.bulk_create(
-        [RawItem(origin=origin, sha256=digest, payload=payload, size=len(payload), source=source, content_type=content_type, entry_of=entry_of)],
-        ignore_conflicts=True,
-    )
-    return items.get(sha256=digest), True
+    item = RawItem(origin=origin, sha256=digest, payload=payload, size=len(payload), source=source, content_type=content_type, entry_of=entry_of)
+    RawItem.objects.bulk_create([item], ignore_conflicts=True)
+    # Only the id is read back: the row is what we just wrote (or, after a race, the same bytes another worker
+    # wrote), and reading a page's 100 KB back cost a query's worth of time per page (bench/ingest).
+    item.pk = RawItem.objects.filter(sha256=digest).values_list("pk", flat=True).get()
+    item.status, item.attempts = RawItem.Status.PENDING, 0
+    return item, True

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from django.db import DatabaseError, close_old_connections, connection
 from django_tasks_db.management.commands.db_worker import Worker as DbWorker
 
+from newsdesk.core import clock
+from newsdesk.pipeline.scheduled import scheduled_publish_due
 from newsdesk.pipeline.sweep import (
     housekeeping, queue_idle, raw_items_stale_requeue, sources_due_enqueue, tasks_sweep, worker_beat, worker_forget,
 )
@@ -114,6 +116,7 @@ def _schedule_until_stopped(options: WorkerOptions, stop: threading.Event) -> No
         try:
             close_old_connections()
             due = sources_due_enqueue()
+            scheduled_publish_due(clock.now())  # scheduled and embargoed articles whose time has come (issue 6)
             tasks_sweep(lease=options.lease)
             if time.monotonic() - last_housekeeping > HOUSEKEEPING_EVERY:
                 raw_items_stale_requeue()

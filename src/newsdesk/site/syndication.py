@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_safe
 
-from newsdesk.publish.feeds import FORMATS, SectionFeed, SiteFeed
+from newsdesk.publish.feeds import FORMATS, EntityFeed, SectionFeed, SiteFeed, StoryFeed
 from newsdesk.publish.sitemaps import SITEMAPS, NewsSitemap
 from newsdesk.site.views import public_page
 
@@ -40,6 +40,8 @@ feed_urls = [
     for pattern in (
         path(f"feeds/{fmt.filename}", require_safe(public_page(SiteFeed(fmt))), name=f"feed_{fmt.name}"),
         path(f"section/<slug:slug>/{fmt.filename}", require_safe(public_page(SectionFeed(fmt))), name=f"section_feed_{fmt.name}"),
+        path(f"stories/<int:pk>-<slug:slug>/{fmt.filename}", require_safe(public_page(StoryFeed(fmt))), name=f"story_feed_{fmt.name}"),
+        path(f"entities/<slug:slug>/{fmt.filename}", require_safe(public_page(EntityFeed(fmt))), name=f"entity_feed_{fmt.name}"),
     )
 ]
 

@@ -8,16 +8,21 @@ the live parts — the view count and "7 hours ago" — are done by site.js.
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
+from functools import wraps
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.template.response import SimpleTemplateResponse
+from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.http import parse_http_date_safe
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
-from newsdesk.newsroom import selectors
+from newsdesk.newsroom import selectors, stories_selectors
 from newsdesk.newsroom.models import Article
 from newsdesk.publish import readership
 from newsdesk.publish.views import article_view_count
@@ -29,7 +34,34 @@ PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRA
 
 # The same header a baked page is served with (publish.bake.CACHE_CONTROL): a minute in browsers,
 # five in a CDN, served stale while it revalidates.
-public_page = cache_control(public=True, max_age=PAGE_MAX_AGE, s_maxage=300, stale_while_revalidate=600)
+_public_cache_control = cache_control(public=True, max_age=PAGE_MAX_AGE, s_maxage=300, stale_while_revalidate=600)
+
+
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Cache-Control for browsers and CDNs, and a strong ETag with 304s when Django renders the page.
+
+    The ETag is the one a baked page carries (the md5 of the bytes, as Django's
+    ConditionalGetMiddleware computes it), so a CDN or browser revalidating
+    gets a 304 whether the baked file or Django answered, and with
+    ``NEWSDESK_BAKE=0`` too. A Last-Modified the view set (feeds) is honoured.
+    """
+    cached = _public_cache_control(view)
+
+    @wraps(view)
+    def page(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = cached(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200 or response.streaming:
+            return response
+        if isinstance(response, SimpleTemplateResponse):
+            response.render()  # the sitemaps' TemplateResponse: the ETag needs the bytes
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        last_modified = response.get("Last-Modified")
+        return get_conditional_response(
+            request, etag=response["ETag"], last_modified=parse_http_date_safe(last_modified) if last_modified else None, response=response
+        )
+
+    return page
 
 
 @require_safe
@@ -52,10 +84,12 @@ def section(request: HttpRequest, slug: str) -> HttpResponse:
 def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     page = selectors.article_page(pk=pk)
     if page is None:
-        raise Http404("no such published article")
+        return _gone_or_not_found(request, pk)
     if slug != page.article.slug:
         return HttpResponsePermanentRedirect(page.article.get_absolute_url())
-    return render(request, "site/article.html", {"page": page, "article": page.article, "current_section": page.article.section})
+    coverage = stories_selectors.article_coverage(article=page.article)  # issue 4: story, entities, quotes, sources
+    context = {"page": page, "article": page.article, "current_section": page.article.section, "coverage": coverage}
+    return render(request, "site/article.html", context)
 
 
 @require_safe
@@ -63,8 +97,16 @@ def article_short(request: HttpRequest, pk: int) -> HttpResponse:
     """/article/<id>/ (a hand-typed or truncated link) goes to the canonical URL."""
     article = selectors.article_published(pk=pk)
     if article is None:
-        raise Http404("no such published article")
+        return _gone_or_not_found(request, pk)
     return HttpResponsePermanentRedirect(article.get_absolute_url())
+
+
+def _gone_or_not_found(request: HttpRequest, pk: int) -> HttpResponse:
+    """A killed article answers 410 Gone with its kill notice (issue 6); any other unknown one is a 404."""
+    notice = selectors.kill_notice(pk=pk)
+    if notice is None:
+        raise Http404("no such published article")
+    return render(request, "site/killed.html", {"notice": notice}, status=410)
 
 
 @csrf_exempt  # it changes nothing but a counter, and pages must stay free of per-reader tokens

@@ -6,6 +6,7 @@ from django.conf import settings
 from django_tasks import task
 
 from newsdesk.pipeline import jobs
+from newsdesk.pipeline.entities import article_enrich
 from newsdesk.pipeline.fulltext import entry_fulltext
 from newsdesk.pipeline.ingest import raw_item_process
 from newsdesk.pipeline.refresh import source_refresh
@@ -26,7 +27,13 @@ def entry_fulltext_task(*, feed_item_id: int, entry: dict) -> str:
     return entry_fulltext(feed_item_id=feed_item_id, entry=entry, max_bytes=settings.MAX_PAYLOAD_BYTES)
 
 
+@task(priority=-10)  # after ingest and full text: entities can wait, new articles cannot
+def article_enrich_task(*, article_id: int) -> str:
+    return article_enrich(article_id=article_id)
+
+
 def jobs_register() -> None:
     jobs.job_register(jobs.SOURCE_REFRESH, source_refresh_task)
     jobs.job_register(jobs.RAW_ITEM_PROCESS, raw_item_process_task)
     jobs.job_register(jobs.ENTRY_FULLTEXT, entry_fulltext_task)
+    jobs.job_register(jobs.ARTICLE_ENRICH, article_enrich_task)

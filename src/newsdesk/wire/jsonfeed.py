@@ -108,7 +108,10 @@ def _url(value: Any, base: str) -> str | None:
     value = _string(value)
     if not value:
         return None
-    return urljoin(base, value) if base else value
+    try:
+        return urljoin(base, value) if base else value
+    except ValueError:  # "http://[": an unclosed IPv6 host (issue 6, fuzzing)
+        return None
 
 
 def _string(value: Any) -> str:

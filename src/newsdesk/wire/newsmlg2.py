@@ -10,6 +10,7 @@ its own): a fragment with a headline and a body is read like a text item.
 
 from __future__ import annotations
 
+from newsdesk.core import document
 from newsdesk.core.document import StructuredDocument, WireDocument
 from newsdesk.core.draft import Draft
 from newsdesk.core.errors import IngestError, NotAnArticle
@@ -68,6 +69,8 @@ def _document(item: G2Item) -> WireDocument:
     try:
         draft = g2_draft(item)
     except NotAnArticle as outcome:
+        if item.pub_status in WITHDRAWN and item.guid:
+            meta |= {document.WITHDRAWN: item.pub_status, document.WITHDRAWN_ID: item.guid}
         return StructuredDocument(text="", meta={**meta, "not_an_article": outcome.message})
     return StructuredDocument(text=draft.body_html, meta=meta, draft=draft)
 

@@ -15,7 +15,7 @@ import json
 import re
 from typing import Any
 
-from newsdesk.core.document import StructuredDocument, WireDocument
+from newsdesk.core.document import WITHDRAWN, WITHDRAWN_ID, StructuredDocument, WireDocument
 from newsdesk.core.errors import IngestError, NotAnArticle
 from newsdesk.wire.detect import json_value, json_whole_characters
 from newsdesk.wire.ninjs_draft import ninjs_draft, not_a_story
@@ -77,9 +77,12 @@ def _document(item: dict[str, Any], *, version: str | None, where: str) -> WireD
         sentence = f"{what}, not an article (nor valid {invalid.message.removeprefix('invalid ')})"
         return StructuredDocument(text="", meta={"format": "ninjs", "not_an_article": sentence})
     meta = {"format": f"ninjs {checked}"}
+    decoded = ninjs_item_decode(item)
     try:
-        draft = ninjs_draft(ninjs_item_decode(item))
+        draft = ninjs_draft(decoded)
     except NotAnArticle as outcome:
+        if decoded.pub_status in ("canceled", "withheld") and decoded.uri:
+            meta |= {WITHDRAWN: decoded.pub_status, WITHDRAWN_ID: decoded.uri}
         return StructuredDocument(text="", meta={**meta, "not_an_article": outcome.message})
     return StructuredDocument(text=draft.body_html, url=draft.original_url, meta=meta, draft=draft)
 

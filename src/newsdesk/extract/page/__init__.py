@@ -1,7 +1,8 @@
 """An article page becomes a Draft: trafilatura for the body, our news layer for the fields.
 
-The page is parsed once by us for its metadata (meta tags, JSON-LD, figure,
-breadcrumbs) and once by trafilatura for the body; the body is cleared of
+The page is parsed once, by us: the tree gives the metadata (meta tags,
+JSON-LD, figure, breadcrumbs) and trafilatura reads the body from a copy of
+it (bench/ingest: a copy costs half a parse); the body is cleared of
 clutter, the dateline and credit are moved into their fields, and it is
 sanitised last.
 """
@@ -17,7 +18,7 @@ from newsdesk.core.draft import Draft
 from newsdesk.core.errors import IngestError
 from newsdesk.extract.blocks import news_body
 from newsdesk.extract.credit import byline_agency
-from newsdesk.extract.page.body import page_body, page_links
+from newsdesk.extract.page.body import page_body
 from newsdesk.extract.page.credit import jsonld_credit, page_credit
 from newsdesk.extract.page.jsonld import page_jsonld
 from newsdesk.extract.page.meta import meta_values, page_meta
@@ -41,7 +42,7 @@ def draft_from_page(markup: str, *, url: str | None = None) -> Draft:
     meta = meta_values(tree)
     ld = page_jsonld(tree)
     url = url or _canonical(tree, meta)
-    blocks, extracted = page_body(markup, url=url, links=page_links(tree), tree=tree)
+    blocks, extracted = page_body(markup, url=url, tree=tree)
     info = page_meta(tree, meta=meta, ld=ld, extracted=extracted)
     picture = lead_picture(tree, meta=meta, ld=ld, url=url, extracted=extracted)
     body = news_body(blocks, repeats=(info.headline, picture.caption if picture else None))

@@ -13,27 +13,35 @@ from typing import Any
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura import external
 
 from newsdesk.extract.blocks import Block, blocks_from_element
 from newsdesk.extract.page.container import container_blocks
+
+# trafilatura builds justext's stoplist of all 100 languages the first time a page falls back to justext:
+# 1.5-4 s inside one page's extraction, past the fuzz tests' 2 s per case (issue 6). Built once, at import.
+external.JT_STOPLIST or external.jt_stoplist_init()
 
 _RENAME = {"list": "ul", "item": "li", "quote": "blockquote", "lb": "br", "ref": "a", "row": "tr", "del": "s", "code": "pre"}
 _EMPHASIS = {"#b": "strong", "#i": "em", "#u": "u", "#t": "code", "#sub": "sub", "#sup": "sup"}
 
 
 def page_body(
-    markup: str, *, url: str | None, links: frozenset[str] = frozenset(), tree: etree._Element | None = None
+    markup: str, *, url: str | None, links: frozenset[str] | None = None, tree: etree._Element | None = None
 ) -> tuple[list[Block], Any]:
     """The body blocks and trafilatura's document (its metadata is a fallback for ours).
 
     ``links`` are the page's link texts: a line of the body that is one of them
     counts as link text, so an index page flattened by trafilatura's fallback
-    into one paragraph of headlines is not taken for an article. ``tree`` is
-    our own parse of the page: when trafilatura kept only part of the story
-    container, the container's blocks are used instead (``page.container``).
+    into one paragraph of headlines is not taken for an article; left out,
+    they are read from ``tree`` only when a block has several lines. ``tree``
+    is our own parse of the page: trafilatura works on a copy of it rather
+    than parsing the markup again (a parse costs more than a copy), and when
+    trafilatura kept only part of the story container, the container's blocks
+    are used instead (``page.container``).
     """
     extracted = trafilatura.bare_extraction(
-        markup,
+        tree if tree is not None else markup,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -50,6 +58,8 @@ def page_body(
         blocks = blocks_from_element(body)
     if tree is not None:
         blocks = container_blocks(tree, extracted=blocks) or blocks
+    if links is None and any("\n" in block.html for block in blocks):
+        links = page_links(tree) if tree is not None else frozenset()
     return [_link_lines_count(block, links) for block in blocks], extracted
 
 
@@ -58,7 +68,7 @@ def page_links(tree: etree._Element) -> frozenset[str]:
     return frozenset(key for a in tree.iter("a") if (key := _key("".join(a.itertext()))))
 
 
-def _link_lines_count(block: Block, links: frozenset[str]) -> Block:
+def _link_lines_count(block: Block, links: frozenset[str] | None) -> Block:
     if not links or "\n" not in block.html:
         return block
     text = "".join(lxml_html.fragment_fromstring(block.html, create_parent="div").itertext())

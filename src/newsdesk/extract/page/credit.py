@@ -9,6 +9,7 @@ from the meta tags (a site that republishes wire copy is not its source).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -53,11 +54,18 @@ def _credit_in(root: etree._Element, *, skip: frozenset[str]) -> str | None:
             continue
         if len(element) <= 3 and len(element.text or "") <= CREDIT_MAX_CHARS:
             text = _short_text(element)
-            found = (credit_line(text) or agency_name(text.strip("()[] ."))) if text else None
+            found = _credit_of(text) if text else None
             if found:
                 return found
         stack.extend(reversed(element))
     return None
+
+
+@lru_cache(maxsize=8192)
+def _credit_of(text: str) -> str | None:
+    """The credit a short piece of furniture gives. Cached: a site prints the same furniture ("Advertisement",
+    "Share", its section names) on every page, and these rules were a fifth of a page's extraction (bench/ingest)."""
+    return credit_line(text) or agency_name(text.strip("()[] ."))
 
 
 def _short_text(element: etree._Element) -> str | None:

@@ -169,7 +169,10 @@ def _drop_keeping_tail(element: etree._Element) -> None:
 
 
 def _file_name(url: str) -> str:
-    return urlsplit(url).path.rsplit("/", 1)[-1].lower()
+    try:
+        return urlsplit(url).path.rsplit("/", 1)[-1].lower()
+    except ValueError:  # "A://[": an unclosed IPv6 host
+        return ""
 
 
 def _text(element: etree._Element) -> str:

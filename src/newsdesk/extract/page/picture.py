@@ -25,9 +25,12 @@ def lead_picture(tree: etree._Element, *, meta: dict[str, str], ld: JsonLd, url:
     meta_url = next((meta[key] for key in IMAGE_META if meta.get(key)), None) or ld_url
     figure = lead_figure(tree, meta_url)
     image_url = meta_url or (figure.url if figure else None) or getattr(extracted, "image", None)
-    if image_url and url:
-        image_url = urljoin(url, image_url)
-    if image_url and urlsplit(image_url).scheme not in ("http", "https"):
-        image_url = None  # a data: or relative URL we cannot resolve is no use to a reader
+    try:
+        if image_url and url:
+            image_url = urljoin(url, image_url)
+        if image_url and urlsplit(image_url).scheme not in ("http", "https"):
+            image_url = None  # a data: or relative URL we cannot resolve is no use to a reader
+    except ValueError:  # "http://[": an unclosed IPv6 host (issue 6, fuzzing)
+        image_url = None
     caption = (figure.caption if figure else None) or ld_caption or (figure.alt if figure else None)
     return picture_make(image_url, caption, (figure.credit if figure else None) or ld_credit)

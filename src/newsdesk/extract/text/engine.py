@@ -12,9 +12,11 @@ from copy import copy
 
 from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura import bare_extraction
+from trafilatura import bare_extraction, external
 from trafilatura.settings import Extractor
 from trafilatura.utils import load_html
+
+external.JT_STOPLIST or external.jt_stoplist_init()  # at import, not inside the first page (see extract/page/body.py)
 
 _OPTIONS = Extractor(output_format="txt", comments=False, links=True, tables=True)
 

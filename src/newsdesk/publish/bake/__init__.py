@@ -10,10 +10,12 @@ once into ``NEWSDESK_BAKED_DIR`` and answered from there (by
 - ``store``: the folder, atomic writes, locks, what it was baked for;
 - ``pages``: the catalogue (every page; the pages that show an article);
 - ``baker``: bake a page, refresh after a change, rebuild all;
-- ``invalidation``: the model signals that call the baker after a commit.
+- ``invalidation``: the model signals that call the baker after a commit;
+- ``coverage``: the same for an article's entities, quotes, copies and story (issue 4).
 """
 
 from newsdesk.publish.bake.baker import Refresh, bake_all, page_bake, state_ensure
+from newsdesk.publish.bake.coverage import article_coverage_invalidate
 from newsdesk.publish.bake.invalidation import article_pages_invalidate, article_pages_refresh
 from newsdesk.publish.bake.pages import ArticleState, configure
 from newsdesk.publish.bake.paths import CACHE_CONTROL, BakedPage, baked_file
@@ -23,6 +25,7 @@ __all__ = [
     "ArticleState",
     "BakedPage",
     "Refresh",
+    "article_coverage_invalidate",
     "article_pages_invalidate",
     "article_pages_refresh",
     "bake_all",

@@ -186,3 +186,6 @@ def connect() -> None:
     """Connect the receivers (the site's AppConfig.ready does, in every process: web, worker, commands)."""
     for signal, sender, receiver in RECEIVERS:
         signal.connect(receiver, sender=sender, dispatch_uid=f"newsdesk.bake.{receiver.__name__}.{sender.__name__}")
+    from newsdesk.publish.bake import coverage  # issue 4: mentions, quotes, copies, stories, entities
+
+    coverage.connect()

@@ -9,6 +9,8 @@
  *    lists other stories and never goes stale when they change. Stories the
  *    page already shows ([data-rail-exclude]) are left out; a list the page
  *    was sent with ([data-rail-sent]) is kept.
+ * 4. An article's related stories and its story's source count change with
+ *    other articles, so they are refreshed from [data-related-url] the same way.
  */
 (function () {
   "use strict";
@@ -120,8 +122,28 @@
       .catch(function () { /* the rails are a nicety; the page works without them */ });
   }
 
+  function loadRelated() {
+    var related = document.querySelector("[data-related-url]");
+    if (!related || !window.fetch) return;
+    fetch(related.getAttribute("data-related-url"), { credentials: "omit", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data) return;
+        var items = document.createDocumentFragment();
+        (data.related || []).forEach(function (story) { items.appendChild(railItem(story, false)); });
+        related.querySelector("[data-related]").replaceChildren(items);
+        related.hidden = !(data.related || []).length;
+        var sources = document.querySelector("[data-story-sources]");
+        if (sources && data.story && typeof data.story.sources === "number") {
+          sources.textContent = "· " + data.story.sources + (data.story.sources === 1 ? " source" : " sources");
+        }
+      })
+      .catch(function () { /* related stories are a nicety; the page works without them */ });
+  }
+
   refreshTimes();
   setInterval(refreshTimes, 60 * 1000);
   countView();
   loadRails();
+  loadRelated();
 })();

@@ -1,0 +1,80 @@
+"""Story rows: an article joins the story the story index picks, or starts one; counts and dates follow.
+
+The story index (dedupe stage, kept warm by `pipeline.warm`) decides; this
+module writes the decision: ``Article.story``, and the story's article
+count, source count and first and last dates, recomputed from the rows under
+a lock on the story so two workers adding articles at once both count.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Max, Min, Q
+from django.utils.text import slugify
+
+from newsdesk.newsroom.models import Article, Story, WireCopy
+from newsdesk.pipeline.warm import Warm, story_article
+
+
+def story_assign(article: Article, *, warm: Warm, names: dict[str, frozenset[str]] | None = None) -> Story:
+    """Put the article in its story (the story of the most similar recent article, else a new one)."""
+    with warm.lock:
+        assignment = warm.stories.assign(story_article(article, names))
+        story = None if assignment.new else Story.objects.filter(pk=assignment.story).first()
+        if story is None:  # a new story, or the matched one was deleted since the index saw it
+            story = Story.objects.create(
+                slug=slugify(article.headline)[:120].rstrip("-") or "story", title=article.headline,
+                first_published_at=article.published_at, last_published_at=article.published_at,
+            )
+        warm.stories.relabel(article.pk, story=story.pk)
+    Article.objects.filter(pk=article.pk).update(story=story)
+    article.story = story
+    story_counts_refresh(story.pk)
+    return story
+
+
+def story_refine(article: Article, *, warm: Warm, names: dict[str, frozenset[str]]) -> Story | None:
+    """Its entities are known now: re-index the article with them; one still alone in its story may join another."""
+    alone = article.story_id is None or not Article.objects.filter(story_id=article.story_id).exclude(pk=article.pk).exists()
+    with warm.lock:
+        warm.stories.remove(article.pk)
+        if not alone:
+            warm.stories.add(story_article(article, names), story=article.story_id)
+            return article.story
+    if article.story_id is None:
+        return story_assign(article, warm=warm, names=names)
+    with warm.lock:
+        assignment = warm.stories.assign(story_article(article, names))
+        joined = None if assignment.new else Story.objects.filter(pk=assignment.story).exclude(pk=article.story_id).first()
+        warm.stories.relabel(article.pk, story=joined.pk if joined else article.story_id)
+    if joined is None:
+        return article.story
+    left = article.story_id
+    Article.objects.filter(pk=article.pk).update(story=joined)
+    article.story = joined
+    story_counts_refresh(joined.pk)
+    story_counts_refresh(left)
+    return joined
+
+
+def story_counts_refresh(story_id: int | None) -> None:
+    """Recount a story's articles and sources and its dates; an emptied story is deleted."""
+    if story_id is None:
+        return
+    story = Story.objects.select_for_update().filter(pk=story_id).first()
+    if story is None:
+        return
+    totals = Article.objects.filter(story=story).aggregate(
+        articles=Count("id"), first=Min("published_at"), last=Max("published_at"),
+    )
+    if not totals["articles"]:
+        story.delete()
+        return
+    copies = WireCopy.objects.filter(article__story=story)
+    sources = set(copies.values_list("source_id", "credit").distinct())
+    # Articles saved before copies were kept (or without one) count by their own source.
+    bare = Article.objects.filter(story=story).filter(~Q(copies__first=True))
+    sources |= set(bare.values_list("source_id", "credit").distinct())
+    story.article_count = totals["articles"]
+    story.source_count = len(sources)
+    story.first_published_at, story.last_published_at = totals["first"], totals["last"]
+    story.save(update_fields=["article_count", "source_count", "first_published_at", "last_published_at", "modified_at"])

@@ -1,0 +1,70 @@
+"""Hypothesis profiles for the fuzz tests: 2,000 cases a target in every suite run, 50,000 on request.
+
+``ci`` is the default everywhere (CI, `make test`, a bare `pytest`), so a
+developer runs exactly what CI runs. ``FUZZ_PROFILE=long`` (`make fuzz`) is
+the long run documented in docs/security.md, ``FUZZ_PROFILE=dev`` a quick
+loop while editing a reader. ``ci`` is derandomised: every run replays the
+same 2,000 cases, so a red CI is a code change, not a new random draw; the
+long run is random and keeps its failures in the example database
+(``.hypothesis/``) so the next run replays them first. Applied to the fuzz
+tests only (``@fuzz_settings``), never as the session default.
+
+Every profile keeps the 2 s deadline, counted in CPU seconds of the test's
+thread (``time.thread_time``): a case that costs more fails and is shrunk.
+CPU time, because a wall-clock deadline measures the machine: with eight
+people's tests on two cores a 0.1 s page took 3.5 s of wall time and failed
+as "flaky". Hypothesis' own wall-clock deadline stays on at 10× (20 s), a
+backstop for a case that hangs without using the CPU.
+Health checks suppressed, and why: ``too_slow`` and ``data_too_large``
+because whole feeds and pages are the point (the deadline still bounds
+each case); ``filter_too_much`` is not suppressed: no strategy filters.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+from hypothesis import HealthCheck, settings
+
+DEADLINE_S = 2.0
+WALL_BACKSTOP_MS = 20_000
+EXAMPLES = {"dev": 150, "ci": 2000, "long": 50_000}
+_COMMON = {
+    "deadline": WALL_BACKSTOP_MS,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+    "print_blob": True,
+}
+settings.register_profile("fuzz-dev", max_examples=EXAMPLES["dev"], database=None, **_COMMON)
+settings.register_profile("fuzz-ci", max_examples=EXAMPLES["ci"], database=None, derandomize=True, **_COMMON)
+settings.register_profile("fuzz-long", max_examples=EXAMPLES["long"], derandomize=False, **_COMMON)
+
+PROFILE = os.environ.get("FUZZ_PROFILE", "ci").removeprefix("fuzz-")
+if PROFILE not in EXAMPLES:
+    raise ValueError(f"FUZZ_PROFILE={PROFILE!r}: use one of {', '.join(EXAMPLES)}")
+# FUZZ_EXAMPLES overrides the count (a long run of one target: `FUZZ_PROFILE=long FUZZ_EXAMPLES=200000 pytest tests/fuzz -k gains`).
+_settings = settings(settings.get_profile(f"fuzz-{PROFILE}"), **({"max_examples": int(os.environ["FUZZ_EXAMPLES"])} if os.environ.get("FUZZ_EXAMPLES") else {}))
+
+
+class CaseTooSlow(AssertionError):
+    """A case that cost more CPU than the deadline."""
+
+
+def fuzz_settings(test: Callable[..., Any]) -> Callable[..., Any]:
+    """The profile's settings and the 2 s CPU deadline, for a test already wrapped by ``@given``."""
+    test = _settings(test)
+    inner = test.hypothesis.inner_test  # hypothesis' documented hook for wrapping each case
+
+    @functools.wraps(inner)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        start = time.thread_time()
+        result = inner(*args, **kwargs)
+        if (spent := time.thread_time() - start) > DEADLINE_S:
+            raise CaseTooSlow(f"the case took {spent:.2f} s of CPU, over the {DEADLINE_S:.0f} s deadline")
+        return result
+
+    test.hypothesis.inner_test = bounded
+    return test
