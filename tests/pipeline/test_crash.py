@@ -33,7 +33,7 @@ except ImportError:
 FEEDS, ENTRIES_PER_FEED, PAGE_SOURCES = 16, 60, 40
 ITEMS = FEEDS * ENTRIES_PER_FEED + PAGE_SOURCES
 MIN_KILLS, WORKERS = 10, 2
-BUDGET_SECONDS = 180  # a ceiling for a loaded CI machine, not a speed goal: it passed in 80 s alone on 2 cores
+BUDGET_SECONDS = 300  # a ceiling for a loaded CI machine, not a speed goal: it ran in 80–110 s on 2 cores
 
 
 def corpus_serve(server) -> None:

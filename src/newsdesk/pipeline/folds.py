@@ -31,7 +31,7 @@ class FoldSplitRefused(ValueError):
 def fold_split(copy_id: int, actor=None) -> Article:
     """Turn a folded copy back into its own article, with its own story assignment; returns the new article."""
     with transaction.atomic():
-        copy = WireCopy.objects.select_for_update().select_related("article", "source", "raw_item").filter(pk=copy_id).first()
+        copy = WireCopy.objects.select_for_update(of=("self",)).select_related("article", "source", "raw_item").filter(pk=copy_id).first()
         if copy is None:
             raise FoldSplitRefused(f"no wire copy {copy_id}: it was split or deleted already")
         if copy.first:

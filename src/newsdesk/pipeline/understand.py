@@ -25,6 +25,8 @@ a retried fold a no-op.
 
 from __future__ import annotations
 
+import dataclasses
+
 import logging
 from dataclasses import dataclass
 from typing import Literal
@@ -64,6 +66,7 @@ class Saved:
 
 def draft_understand(*, draft: Draft, source: Source | None, raw_item: RawItem | None, publish: bool) -> Saved:
     """Save the draft, or fold it into the article it is a copy of; every new article gets a story."""
+    draft = nul_free(draft)  # a copy's snapshot and headline are stored whole: PostgreSQL refuses NUL in text and JSON
     key = item_key(draft, source=source)
     with transaction.atomic():
         if Article.objects.filter(wire_key=key.wire_key).exists():
@@ -87,6 +90,23 @@ def draft_understand(*, draft: Draft, source: Source | None, raw_item: RawItem |
         story = story_assign(article, warm=warm)
         enrich_enqueue(article.pk)
         return Saved(article, "created", story.pk)
+
+
+def nul_free(value):
+    """``value`` with every NUL character taken out of its strings, through dataclasses, tuples, lists and dicts."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changed = {f.name: nul_free(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changed)
+    if isinstance(value, tuple):
+        items = [nul_free(item) for item in value]
+        return type(value)(*items) if hasattr(value, "_fields") else tuple(items)
+    if isinstance(value, list):
+        return [nul_free(item) for item in value]
+    if isinstance(value, dict):
+        return {nul_free(k): nul_free(v) for k, v in value.items()}
+    return value
 
 
 def copy_text(headline: str, body_html: str) -> str:

@@ -34,7 +34,9 @@ def search(query: SearchQuery) -> SearchPage:
         candidates = backend.match_candidates(cursor, terms, filters, params, limit=RANKED_MAX + 1)
         capped = len(candidates) > RANKED_MAX
         candidates = candidates[:RANKED_MAX]
-        chosen = ranked(candidates, now=clock.now().timestamp())[query.offset : query.offset + query.limit]
+        # Freshness by the hour: the same query gives the same ranks (and ETag) all hour, not a new one every second.
+        hour = clock.now().timestamp() // 3600 * 3600
+        chosen = ranked(candidates, now=hour)[query.offset : query.offset + query.limit]
         marked = backend.match_marked(cursor, terms, [c.article_id for c, _ in chosen]) if chosen else {}
     hits = [
         SearchHit(
