@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 export NEWSDESK_HOME ?= $(CURDIR)/.newsdesk
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
-PYTEST_ARGS ?= -n 3 -q --durations=15
+PYTEST_ARGS ?= -n 3 --dist worksteal -q --durations=15
 # Tests of pure stages never touch a database: the SQLite pass runs them, the PostgreSQL pass skips them.
 PURE_TESTS := tests/fuzz tests/extract tests/core tests/dedupe tests/enrich
 

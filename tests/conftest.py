@@ -8,6 +8,8 @@ from datetime import timedelta
 
 import pytest
 
+from browser_fixtures import browser, chromium_path  # noqa: F401  (Chromium for every browser test, in one place)
+
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory) -> None:
@@ -77,3 +79,25 @@ def _cache_cleared():
 
     cache.clear()
     yield
+
+
+# The longest tests (minutes of CPU between them on CI), started first: with `-n 3` a long test picked up
+# last keeps the run waiting for it alone. Prefixes of node ids, longest first (CI's --durations).
+LONG_FIRST = (
+    "tests/pipeline/test_crash.py",
+    "tests/fuzz/",
+    "tests/test_url_walk.py",
+    "tests/hostile/test_hostile_corpus.py",
+    "tests/pipeline/test_worker.py",
+    "tests/cli/test_ingest.py",
+    "tests/pipeline/test_queries.py",
+    "tests/cli/test_extract_enrich.py",
+    "tests/deploy/",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item) -> int:
+        return next((n for n, prefix in enumerate(LONG_FIRST) if item.nodeid.startswith(prefix)), len(LONG_FIRST))
+
+    items.sort(key=rank)  # stable: within a rank, the collection order

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -101,12 +102,19 @@ class Objects:
 
 
 def snapshot() -> dict[str, list[tuple]]:
-    """Every row of every table, by model label."""
-    return {
-        model._meta.label_lower: list(model.objects.order_by("pk").values_list())
-        for model in apps.get_models()
-        if model._meta.managed
-    }
+    """Every row of every table, by model label.
+
+    Plain SQL, not the ORM: the walk takes four snapshots of some forty tables per URL, and building
+    the queries cost more than running them.
+    """
+    quote = connection.ops.quote_name
+    rows = {}
+    with connection.cursor() as cursor:
+        for model in apps.get_models():
+            if model._meta.managed:
+                cursor.execute(f"SELECT * FROM {quote(model._meta.db_table)} ORDER BY {quote(model._meta.pk.column)}")
+                rows[model._meta.label_lower] = cursor.fetchall()
+    return rows
 
 
 def changed(before: dict, after: dict) -> set[str]:

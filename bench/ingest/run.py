@@ -33,7 +33,7 @@ publisher's host). Then, taking turns in each run:
 items/s = items / wall seconds of the contender's processes (start-up
 included for every contender); CPU ms/item = the processes' user + system
 time / items (the server's excluded), which a busy machine disturbs less.
-The end-to-end run is checked: exactly ``--items`` articles, none left with
+The end-to-end run is checked: exactly ``--items`` articles and folded copies, none left with
 only its summary, no raw item pending or failed, no task failed. Peak
 memory is each process's peak RSS (``ru_maxrss`` from ``os.wait4``); the
 table shows the largest process and the sum over processes.
@@ -221,11 +221,12 @@ def end_to_end(template: Path, scratch: Path, args) -> tuple[float, Finished, st
 CHECK = """
 import json
 from django_tasks_db.models import DBTaskResult
-from newsdesk.newsroom.models import Article, RawItem
+from newsdesk.newsroom.models import Article, RawItem, WireCopy
 statuses = sorted(set(RawItem.objects.values_list("status", flat=True)))
 results = list(DBTaskResult.objects.values_list("status", "return_value"))
 print(json.dumps({
     "articles": Article.objects.count(),
+    "folded": WireCopy.objects.filter(first=False).count(),
     "summary_only": Article.objects.filter(body_html__contains=%r).count(),
     "raw_statuses": statuses,
     "failed_tasks": sum(1 for status, _ in results if status == "FAILED"),
@@ -236,12 +237,16 @@ print(json.dumps({
 
 
 def outcome_check(home: Path, items: int) -> str:
-    """Every item in, once, with its full text; returns a note on the tasks run."""
+    """Every item in, once, with its full text (an article, or a copy folded into one); returns a note on the tasks run.
+
+    Folds are counted, not forbidden: at 3,000 items a few invented stories share 60 % of their sentences with
+    another one (the corpus draws them from one word list) and issue 4's near-duplicate rule folds them.
+    """
     done = subprocess.run([str(BIN / "newsdesk"), "shell", "-c", CHECK % SUMMARY_MARK], env=env_for(home), capture_output=True, text=True, check=True)
     found = json.loads(done.stdout.strip().splitlines()[-1])
-    if found["articles"] != items or found["summary_only"] or found["raw_statuses"] != ["parsed"] or found["failed_tasks"]:
+    if found["articles"] + found["folded"] != items or found["summary_only"] or found["raw_statuses"] != ["parsed"] or found["failed_tasks"]:
         raise SystemExit(f"the end-to-end run did not ingest every item once with its full text: {found}; see {home}")
-    return f"{found['tasks']} tasks, {found['deferred']} deferred (host busy)"
+    return f"{found['tasks']} tasks, {found['deferred']} deferred (host busy), {found['folded']} folded as near-duplicates"
 
 
 def main() -> None:

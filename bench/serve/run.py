@@ -8,8 +8,9 @@ measures with wrk (Debian's package) on 127.0.0.1, each server in turn:
   under granian (what the server can do when the application costs nothing);
 - newsdesk under granian with the page baked (answered by site.baked_app
   before Django's stack; "warm");
-- newsdesk under granian with baking off (NEWSDESK_BAKE=0: Django renders
-  every request, nothing cached; "cold");
+- newsdesk under granian with baking off (NEWSDESK_BAKE=0: Django's view
+  answers every request, no page cache; only what a commit changes is kept
+  per process, site.kept; "cold");
 - Wagtail 8 (in its own virtualenv under bench/serve/.cache, made with pip on
   first use; wagtail_bench.py) serving the same article from a page model,
   under the same granian with the same workers, without and with cache_page;
@@ -24,6 +25,7 @@ body, by a wrk Lua script); the measured runs check the bytes read per
 response. Prints req/s (median of --runs runs), p50 and p99 latency of the
 median run, the server's RSS, ratios, and which of the issue's goals hold.
 Usage: python bench/serve/run.py [--runs 3] [--seconds 8] [--connections 32] [--endurance 60] [--no-wagtail] [--gunicorn]
+       python bench/serve/run.py --cold [--runs 5]   (newsdesk cold against Wagtail uncached, interleaved)
 """
 
 from __future__ import annotations
@@ -193,11 +195,41 @@ def measure(name: str, argv: list[str], url: str, env: dict, args, script: Path,
     return Row(name, runs, memory)
 
 
+def interleaved(contenders: list[tuple[str, list[str], str, dict, Path, int | None]], args, script: Path) -> list[Row]:
+    """Start every contender at once (each on its own port), check each, then alternate their runs.
+
+    ``--cold``: newsdesk cold against Wagtail uncached, so a change in the machine's load (two shared cores)
+    falls on both alike; the load average is printed before and after.
+    """
+    processes, sizes = [], []
+    try:
+        for name, argv, url, env, cwd, size in contenders:
+            processes.append(subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            wait_up(url)
+            size = size or page_size(url)
+            for _ in range(4):
+                page_size(url)
+            wrk(url, 2, args.connections, size, script=script)  # warm-up, every response checked
+            sizes.append(size)
+        runs: list[list[Run]] = [[] for _ in contenders]
+        for n in range(args.runs):
+            for i, (name, _, url, *_rest) in enumerate(contenders):
+                page_size(url)
+                runs[i].append(wrk(url, args.seconds, args.connections, sizes[i]))
+            print(f"  round {n + 1}: " + ", ".join(f"{c[0]} {r[-1].rps:,.0f}" for c, r in zip(contenders, runs)) + " req/s", flush=True)
+        memory = [rss_mb(p.pid) for p in processes]
+    finally:
+        for process in processes:
+            stop(process)
+    return [Row(c[0], r, m, size) for c, r, m, size in zip(contenders, runs, memory, sizes)]
+
+
 @dataclass
 class Row:
     name: str
     runs: list[Run]
     rss: float
+    size: int | None = None
 
     @property
     def median(self) -> Run:
@@ -315,7 +347,7 @@ def goals(median: dict[str, Run]) -> list[str]:
 
     lines = []
     static = median.get(NGINX_STATIC)
-    warm = median[WARM]
+    warm = median.get(WARM)
     if static:
         lines.append(check("warm ≥ 40 % of nginx static, p99 < 20 ms", warm.rps >= 0.4 * static.rps and warm.p99_ms < 20,
                            f"{warm.rps / static.rps:.0%}, p99 {warm.p99_ms:.1f} ms"))
@@ -324,8 +356,34 @@ def goals(median: dict[str, Run]) -> list[str]:
     if WAGTAIL in median:
         cold, wagtail = median[COLD], median[WAGTAIL]
         lines.append(check("cold ≥ 4× Wagtail uncached", cold.rps >= 4 * wagtail.rps, f"{cold.rps / wagtail.rps:.2f}×"))
-        lines.append(f"- warm against Wagtail with cache_page: {warm.rps / median[WAGTAIL_CACHED].rps:.1f}×")
+        if warm and WAGTAIL_CACHED in median:
+            lines.append(f"- warm against Wagtail with cache_page: {warm.rps / median[WAGTAIL_CACHED].rps:.1f}×")
     return lines
+
+
+def cold_against_wagtail(home: Path, path: str, url: str, size: int, one_thread: list[str], app: str, unbaked: dict, args, script: Path) -> None:
+    """``--cold``: the cold article page against Wagtail uncached, same server and workers, runs interleaved."""
+    bin_dir, wagtail_env, wagtail_path = wagtail_bench.site(home, home / "newsdesk.sqlite3", path)
+    wagtail_port = free_port()
+    at = one_thread.index("--port") + 1  # its own port: both servers run side by side
+    wagtail = [str(bin_dir / "granian"), *one_thread[1:at], str(wagtail_port), *one_thread[at + 1:], "wagtail_site.wsgi:application"]
+    load_before = os.getloadavg()
+    rows = interleaved([
+        (COLD, [*one_thread, app], url, unbaked, ROOT, size),
+        (WAGTAIL, wagtail, f"http://127.0.0.1:{wagtail_port}{wagtail_path}", wagtail_env, wagtail_bench.HERE, None),
+    ], args, script)
+    load_after = os.getloadavg()
+    cold, wagtail_row = rows
+    print(f"\nwrk -t2 -c{args.connections} -d{args.seconds}s, {args.runs} interleaved runs; load average "
+          f"{load_before[0]:.1f} before, {load_after[0]:.1f} after\n")
+    print("| server | page bytes | req/s (median) | runs | p50 ms | p99 ms | RSS MB | vs Wagtail uncached |\n| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
+    for row in rows:
+        m = row.median
+        print(f"| {row.name} | {row.size:,} | {m.rps:,.0f} | {', '.join(f'{r.rps:,.0f}' for r in row.runs)} | {m.p50_ms:.2f} | "
+              f"{m.p99_ms:.2f} | {row.rss:.0f} | {m.rps / wagtail_row.median.rps:.2f} |")
+    pairs = ", ".join(f"{c.rps / w.rps:.2f}" for c, w in zip(cold.runs, wagtail_row.runs))
+    print(f"\nratio per round: {pairs}")
+    print(goals({COLD: cold.median, WAGTAIL: wagtail_row.median})[0])
 
 
 def main() -> None:
@@ -335,6 +393,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--gunicorn", action="store_true", help="also measure newsdesk unbaked under gunicorn")
     parser.add_argument("--no-wagtail", action="store_true", help="skip the Wagtail rows (they need pip to make their virtualenv)")
+    parser.add_argument("--cold", action="store_true", help="only newsdesk cold against Wagtail uncached, their runs interleaved")
     parser.add_argument("--endurance", type=int, default=60, help="seconds of the beacon run under `newsdesk serve` (0: none)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -366,6 +425,10 @@ def main() -> None:
     app = "newsdesk.config.wsgi:application"
     unbaked = env | {"NEWSDESK_BAKE": "0"}
     one_thread = [*granian, "--blocking-threads", "1"]
+    if args.cold:
+        cold_against_wagtail(home, path, url, size, one_thread, app, unbaked, args, script)
+        shutil.rmtree(home, ignore_errors=True)
+        return
     rows = [
         measure("bare WSGI, granian (baseline)", [*one_thread, "bench.serve.bare_app:application"], url, env, args, script, size),
         measure(WARM, [*one_thread, app], url, env, args, script, size),

@@ -79,6 +79,7 @@ def test_the_console_script_exits_non_zero_when_an_input_fails(good_capture, bad
     """The real `newsdesk` script, on its own SQLite database in a fresh NEWSDESK_HOME."""
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["NEWSDESK_HOME"] = str(tmp_path / "home")
+    env["NEWSDESK_ENRICH"] = "0"  # loading the NER model twice is most of this test's time; NER has tests of its own
     script = str(Path(sys.executable).with_name("newsdesk"))
     subprocess.run([script, "migrate", "-v0"], env=env, check=True)
     good = subprocess.run([script, "ingest", "--json", str(good_capture)], env=env, capture_output=True, text=True)

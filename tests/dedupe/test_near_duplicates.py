@@ -72,3 +72,17 @@ def test_most_similar_copy_comes_first():
         index.add(doc.id, doc.text)
     assert index.query(base.text)[0] == base.id
     assert fingerprint(base.text).jaccard(fingerprint(base.text)) == 1.0
+
+
+def test_removing_one_of_several_copies_keeps_the_others_findable():
+    index = NearDuplicateIndex()
+    doc = DOCUMENTS[0]
+    for key in ("a", "b", "c"):  # the same text thrice: every band bucket holds several keys
+        index.add(key, doc.text)
+    index.remove("b")
+    assert sorted(index.query(doc.text)) == ["a", "c"]
+    index.add("a", DOCUMENTS[-1].text)  # re-indexed under the same key with another text: the old buckets forget it
+    assert index.query(doc.text) == ["c"]
+    assert index.fingerprint_of("a") == fingerprint(DOCUMENTS[-1].text)
+    index.remove("c")
+    assert index.query(doc.text) == [] and len(index) == 1

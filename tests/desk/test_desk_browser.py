@@ -3,41 +3,11 @@ reader sees it; the editor corrects it and the reader sees the note; a contribut
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from desk_people import PASSWORD, desk_user  # noqa: F401
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def chromium_path() -> str:
-    if not CHROMIUM.exists():
-        reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return str(CHROMIUM)
-
-
-@pytest.fixture
-def browser(chromium_path, monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop in this thread
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+pytestmark = [pytest.mark.browser]  # the ``browser`` fixture: tests/browser_fixtures.py
 
 
 def _wire_draft(article_factory, headline: str, credit: str = "Agency One"):

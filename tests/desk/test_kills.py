@@ -142,6 +142,17 @@ def test_a_newsml_g2_item_with_pubstatus_canceled_kills_the_article(agency, clie
     assert client.get(first.url).status_code == 410
 
 
+def test_a_newsml_1_item_sent_again_as_canceled_kills_the_article_it_was(agency, client):
+    item = (WIRE_DATA / "newsml1" / "tram.xml").read_text()
+    [first] = _ingest("tram.xml", item.encode(), agency)
+    assert first.status == "created"
+    canceled = item.replace('Status FormalName="Usable"', 'Status FormalName="Canceled"').replace(">2</RevisionId>", ">3</RevisionId>")
+    [kill] = _ingest("tram-kill.xml", canceled.encode(), agency)
+    assert (kill.status, kill.article_id) == ("killed", first.article_id)
+    assert client.get(first.url).status_code == 410
+    assert "withdrawn" in Article.objects.get(pk=first.article_id).kill_notice
+
+
 def test_an_item_dropping_out_of_an_rss_feed_is_not_a_kill(agency):
     feed = (WIRE_DATA / "rss-harbour.xml").read_text()
     created = [r for r in _ingest("feed.xml", feed.encode(), agency) if r.status == "created"]

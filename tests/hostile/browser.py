@@ -18,7 +18,6 @@ from __future__ import annotations
 import base64
 import functools
 import mimetypes
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,10 +25,8 @@ from urllib.parse import urlsplit
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
-import pytest
+from browser_fixtures import chromium_launch, chromium_or_skip  # noqa: F401  (chromium_or_skip: for the corpus tests)
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 ORIGIN = "http://localhost"  # a trustworthy origin, as https is (COOP is ignored, with a console error, elsewhere)
 PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
 
@@ -38,9 +35,10 @@ window.__violations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + (e.sample || e.blockedURI)));
 """
 
-# Runs in the page once site.js has filled the count and the rails.
+# Runs in the page once its own scripts have run (site.js has filled the count and the rails; the desk's keys.js).
+# ``check`` says what the page may hold of its own (see ``Check``).
 INSPECT = r"""
-async ({waitFor, siteJs}) => {
+async ({waitFor, scripts, jsonLd, links, wireOnly}) => {
   const deadline = Date.now() + 1500;
   const loaded = () => {
     const names = performance.getEntriesByType("resource").map((entry) => entry.name);
@@ -54,11 +52,13 @@ async ({waitFor, siteJs}) => {
   const DANGEROUS = new Set(["iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "input", "button",
     "textarea", "select", "svg", "math", "style", "template", "portal", "isindex", "keygen", "video", "audio", "marquee",
     "xmp", "plaintext", "noembed", "noframes", "listing"]);
+  // In copy from the wire nothing may load either (an image's onerror is the classic vector).
+  const IN_WIRE_TEXT = new Set([...DANGEROUS, "script", "img", "link", "meta"]);
   for (const script of document.querySelectorAll("script")) {
     const src = script.getAttribute("src");
     if (src !== null) {
-      if (new URL(src, location.href).pathname !== siteJs) found.push("script src=" + src);
-    } else if (script.type === "application/ld+json") {
+      if (!scripts.includes(new URL(src, location.href).pathname)) found.push("script src=" + src);
+    } else if (jsonLd && script.type === "application/ld+json") {
       try { JSON.parse(script.textContent); } catch (error) { found.push("JSON-LD that does not parse: " + script.textContent.slice(0, 120)); }
     } else {
       found.push("inline script: " + script.outerHTML.slice(0, 160));
@@ -68,11 +68,18 @@ async ({waitFor, siteJs}) => {
   const ownSearch = document.querySelector("body > header.masthead form.masthead-search");
   const ours = (element) => ownSearch !== null && ownSearch.getAttribute("action") === "/search"
     && (ownSearch.getAttribute("method") || "").toLowerCase() === "get" && ownSearch.contains(element);
+  if (wireOnly) {  // the desk's own forms are meant to be there: only what came from the wire is looked into
+    for (const wire of document.querySelectorAll("[data-wire]")) {
+      for (const element of wire.querySelectorAll("*")) {
+        if (IN_WIRE_TEXT.has(element.localName)) found.push("element <" + element.localName + "> in wire text: " + element.outerHTML.slice(0, 160));
+      }
+    }
+  }
   for (const element of document.querySelectorAll("*")) {
     const tag = element.localName;
-    if (DANGEROUS.has(tag) && !ours(element)) found.push("element <" + tag + ">: " + element.outerHTML.slice(0, 160));
+    if (!wireOnly && DANGEROUS.has(tag) && !ours(element)) found.push("element <" + tag + ">: " + element.outerHTML.slice(0, 160));
     if (tag === "meta" && (element.getAttribute("http-equiv") || "").length) found.push("meta http-equiv: " + element.outerHTML.slice(0, 160));
-    if (tag === "link" && !["stylesheet", "alternate", "canonical"].includes(element.getAttribute("rel"))) found.push("link: " + element.outerHTML.slice(0, 160));
+    if (tag === "link" && !links.includes(element.getAttribute("rel"))) found.push("link: " + element.outerHTML.slice(0, 160));
     if (element.shadowRoot) found.push("shadow root on <" + tag + ">");
     for (const attribute of element.attributes) {
       const name = attribute.name.toLowerCase();
@@ -90,19 +97,33 @@ async ({waitFor, siteJs}) => {
 """
 
 
+@dataclass(frozen=True)
+class Check:
+    """What a kind of page may hold of its own; everything else ``INSPECT`` finds is a problem.
+
+    ``scripts``: our script files (under STATIC_URL); ``json_ld``: data blocks
+    allowed (and must parse); ``links``: ``<link rel>`` values; ``wire_only``:
+    elements that run or load code are looked for only inside ``[data-wire]``
+    (the desk, whose own forms and buttons are meant to be there) instead of
+    on the whole page; ``wait_for``: requests the page's scripts make before
+    it is inspected.
+    """
+
+    scripts: tuple[str, ...]
+    links: tuple[str, ...]
+    json_ld: bool
+    wire_only: bool
+    wait_for: tuple[str, ...]
+
+
+PUBLIC = Check(scripts=("site/site.js",), links=("stylesheet", "alternate", "canonical"), json_ld=True, wire_only=False, wait_for=("/rails.json",))
+DESK = Check(scripts=("desk/keys.js",), links=("stylesheet",), json_ld=False, wire_only=True, wait_for=("desk/keys.js",))
+
+
 @dataclass
 class PageReport:
     url: str
     problems: list[str] = field(default_factory=list)
-
-
-def chromium_or_skip() -> str | None:
-    """Chromium's path; None (the caller skips the browser part) when it is missing outside CI."""
-    if CHROMIUM.exists():
-        return str(CHROMIUM)
-    if os.environ.get("CI"):
-        pytest.fail(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
-    return None
 
 
 class Reader:
@@ -115,7 +136,7 @@ class Reader:
         self.connection = connection
         self.client = Client()
         self.static_url = settings.STATIC_URL
-        self.browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        self.browser = chromium_launch(playwright, chromium)
         self.page = self.browser.new_page()
         self.page.add_init_script(WATCH)
         self.page.route("**/*", self._serve)
@@ -166,14 +187,19 @@ class Reader:
             return {"status": 404, "body": b""}
         return {"status": 200, "content_type": mimetypes.guess_type(found)[0] or "application/octet-stream", "body": Path(found).read_bytes()}
 
-    def read(self, path: str, *, forbidden: Iterable[str] = (), wait_for: tuple[str, ...] = ("/rails.json",)) -> PageReport:
+    def read(self, path: str, *, forbidden: Iterable[str] = (), wait_for: tuple[str, ...] | None = None, check: Check = PUBLIC) -> PageReport:
+        """Open ``path`` and list its problems under ``check`` (``wait_for`` overrides the check's requests to wait for)."""
         report = PageReport(path)
         self.events.clear()
         response = self.page.goto(ORIGIN + path, wait_until="load")
         if response is None or response.status != 200:
             report.problems.append(f"answered {response.status if response else 'nothing'}")
             return report
-        inspected = self.page.evaluate(INSPECT, {"waitFor": list(wait_for), "siteJs": self.static_url + "site/site.js"})
+        inspected = self.page.evaluate(INSPECT, {
+            "waitFor": list(check.wait_for if wait_for is None else wait_for),
+            "scripts": [self.static_url + script for script in check.scripts],
+            "jsonLd": check.json_ld, "links": list(check.links), "wireOnly": check.wire_only,
+        })
         report.problems += inspected["found"]
         # An image from a host the policy does not allow (an http:// photo) is the policy at work, not code running.
         report.problems += [f"CSP violation: {v}" for v in inspected["violations"] if not v.startswith("img-src ")]

@@ -64,3 +64,17 @@ def test_the_copy_an_article_was_made_from_cannot_be_split_off(folded):
     with pytest.raises(FoldSplitRefused, match="no wire copy"):
         fold_split(10**9)
     assert Article.objects.count() == 1
+
+
+def test_a_split_is_written_to_the_audit_log_with_who_which_article_and_the_new_one(folded):
+    from newsdesk.newsroom.models import AuditEntry
+
+    first, copy, _ = folded
+    assert not AuditEntry.objects.filter(action="split").exists()
+    article = fold_split(copy["copy"], actor="edna")
+    entry = AuditEntry.objects.get(action="split")
+    assert entry.actor_name == "edna" and entry.article_id == first["id"]
+    assert entry.detail["new_article"] == article.pk and entry.detail["copy"] == copy["copy"]
+    with pytest.raises(FoldSplitRefused):
+        fold_split(copy["copy"], actor="edna")  # now the new article's own copy: refused, and nothing more is logged
+    assert AuditEntry.objects.filter(action="split").count() == 1

@@ -22,10 +22,12 @@ from newsdesk.pipeline.sources import source_add
 
 pytestmark = pytest.mark.django_db
 
-# Measured 2026-11-28: 43.8 and 64.3 (46.6 and 66.2 before issue 3's second pass), savepoints included; about
-# 30 of them are issue 4's (near-duplicate lookup, story, wire copy, fingerprint, the entity task's queue rows).
-FULL_ENTRY_QUERIES = 48  # the most queries a feed entry with the whole story may cost, queue included
-PAGE_ENTRY_QUERIES = 70  # the most for a summary-only entry: its route, job, page fetch, store and save
+# Measured 2026-11-29: 34.8 and 52.7 (43.8 and 64.3 before issue 3's third pass — story counts added to instead
+# of recounted, one INSERT per fingerprint, a source's rules read once per chunk, a fetched page stored with its
+# run counted — and 46.6 and 66.2 before the second), savepoints included; about 20 of them are issue 4's
+# (near-duplicate lookup, story, wire copy, fingerprint, the entity task's queue rows).
+FULL_ENTRY_QUERIES = 38  # the most queries a feed entry with the whole story may cost, queue included
+PAGE_ENTRY_QUERIES = 56  # the most for a summary-only entry: its route, job, page fetch, store and save
 
 
 def _ingest(server, jobs_drain, entries) -> list[dict]:

@@ -11,6 +11,8 @@ from wire_copies import as_capture, as_feed, as_page, document
 from newsdesk.newsroom.models import Article, Entity, Fingerprint, Mention, Quote, Story, WireCopy
 from newsdesk.pipeline.entities import article_enrich
 from newsdesk.pipeline.ingest import item_process
+from newsdesk.pipeline.sources import source_add
+from newsdesk.pipeline.stories import story_counts_refresh
 from newsdesk.pipeline.warm import warm_get, warm_reset
 
 MAX = 15 * 1024 * 1024
@@ -77,6 +79,30 @@ def test_a_story_of_the_same_event_by_another_writer_is_not_folded_but_joins_the
     story = Story.objects.get(pk=wire["story"])
     assert story.article_count == 2 and story.source_count >= 1
     assert story.first_published_at <= story.last_published_at
+
+
+@pytest.mark.django_db
+def test_story_counts_added_on_save_match_a_recount_from_the_rows():
+    """A new article is added to its story's counts (no recount); the sums must be what a recount finds."""
+    wires = [source_add(url=f"https://{name}.example/rss", name=f"{name} wire") for name in ("north", "south")]
+    saves = [
+        (wires[0], "wire.txt", as_capture(*document("01-rotterdam-strike-wire", "original"))),
+        (wires[0], "hague.txt", as_capture(*document("02-rotterdam-strike-hague", "original"))),  # same source, same story
+        (wires[1], "hague.html", as_page(*document("02-rotterdam-strike-hague", "clutter"), url="https://south.example/hague")),  # folds
+        (wires[1], "brazil.txt", as_capture(*document("03-brazil-rates-wire", "original"))),
+        (wires[0], "saopaulo.txt", as_capture(*document("04-brazil-rates-saopaulo", "original"))),  # another source joins
+        (None, "berlin.txt", as_capture(*document("05-berlin-marathon-wire", "original"))),
+    ]
+    for source, origin, payload in saves:
+        [result] = item_process(origin=origin, payload=payload, source=source, max_bytes=MAX)
+        assert result.status in ("created", "duplicate"), result
+    stories = list(Story.objects.order_by("pk"))
+    assert any(story.article_count >= 2 for story in stories) and any(story.source_count >= 2 for story in stories)
+    added = [(s.pk, s.article_count, s.source_count, s.first_published_at, s.last_published_at) for s in stories]
+    for story in stories:
+        story_counts_refresh(story.pk)
+    recounted = [(s.pk, s.article_count, s.source_count, s.first_published_at, s.last_published_at) for s in Story.objects.order_by("pk")]
+    assert added == recounted
 
 
 @pytest.mark.django_db

@@ -8,19 +8,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from browser_fixtures import chromium_launch
 
 from newsdesk.core import clock
 from newsdesk.newsroom.models import ViewCount
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # A stand-in press photo, served by the test instead of the network.
 PHOTO = b"""<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">
 <defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#f6c27a"/><stop offset="1" stop-color="#7aa6c9"/></linearGradient></defs>
@@ -29,16 +21,6 @@ PHOTO = b"""<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" vi
 <g fill="#4a3b32">""" + b"".join(b'<rect x="%d" y="380" width="36" height="60"/>' % x for x in range(230, 980, 75)) + b"""</g></svg>"""
 
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def chromium_path() -> str:
-    if not CHROMIUM.exists():
-        reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return str(CHROMIUM)
 
 
 def test_reader_sees_one_caption_the_credit_a_live_count_and_relative_times(
@@ -52,7 +34,7 @@ def test_reader_sees_one_caption_the_credit_a_live_count_and_relative_times(
     ViewCount.objects.filter(article=harbour_article).update(total=39)
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        browser = chromium_launch(playwright, chromium_path)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.route("https://images.example/**", lambda route: route.fulfill(body=PHOTO, content_type="image/svg+xml"))
@@ -109,7 +91,7 @@ def test_the_reference_page_ingested_from_its_capture_reads_like_the_original(
     caption = "Chinese leader Xi Jinping and North Korean leader Kim Jong Un arrive for a reception"
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        browser = chromium_launch(playwright, chromium_path)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(live_server.url + result.url)

@@ -3,31 +3,17 @@ stories first, never the story being read, filled from rails.json so a cached pa
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
+from browser_fixtures import chromium_launch
 
 from newsdesk.core import clock
 from newsdesk.newsroom.models_views import HourlyViews
 from newsdesk.publish.readership import hour_of
 from newsdesk.publish.views import article_view_count
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-
 pytestmark = [pytest.mark.browser]
-
-
-@pytest.fixture
-def chromium_path() -> str:
-    if not CHROMIUM.exists():
-        reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return str(CHROMIUM)
 
 
 def test_the_most_read_rail_ranks_the_last_24_hours_and_leaves_out_the_story_being_read(
@@ -47,7 +33,7 @@ def test_the_most_read_rail_ranks_the_last_24_hours_and_leaves_out_the_story_bei
     HourlyViews.objects.create(article=yesterday, hour=hour_of(clock.now()) - timedelta(hours=30), views=50)
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        browser = chromium_launch(playwright, chromium_path)
         try:
             page = browser.new_page()
             page.goto(live_server.url + reading.get_absolute_url())

@@ -9,10 +9,8 @@ inline script is blocked.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
+from browser_fixtures import chromium_launch
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.test import Client
@@ -157,22 +155,10 @@ def test_a_page_that_does_not_exist_lists_no_url_patterns(client):
 
 # In Chromium: our pages break nothing under the policy, and the policy stops injected code.
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 WATCH_VIOLATIONS = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
 """
-
-
-@pytest.fixture
-def chromium_path() -> str:
-    if not CHROMIUM.exists():
-        reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return str(CHROMIUM)
 
 
 @pytest.mark.browser
@@ -190,7 +176,7 @@ def test_our_pages_raise_no_csp_violation_and_injected_inline_script_is_blocked(
         "/admin/login/",
     ]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        browser = chromium_launch(playwright, chromium_path)
         try:
             page = browser.new_page()
             page.route("https://images.example/**", lambda route: route.fulfill(body=b"GIF89a", content_type="image/gif"))

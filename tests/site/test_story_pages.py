@@ -141,24 +141,17 @@ def test_hostile_entity_names_and_quotes_are_escaped_on_every_page(client, rows)
 
 
 @pytest.mark.browser
-def test_reader_in_chromium_sees_related_refreshed_and_no_injected_script_runs(live_server, rows, monkeypatch):
+def test_reader_in_chromium_sees_related_refreshed_and_no_injected_script_runs(chromium_path, live_server, rows, monkeypatch):
     """A baked article page lists related stories as they stood; site.js brings them up to date, and the
     hostile entity name and quote on the page stay text."""
-    import os
-    from pathlib import Path
-
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        reason = f"Chromium is not installed at {chromium} (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
     from playwright.sync_api import expect, sync_playwright
+
+    from browser_fixtures import chromium_launch
 
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     dialogs: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox", "--disable-gpu"])
+        browser = chromium_launch(playwright, chromium_path)
         try:
             page = browser.new_page()
             page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))

@@ -21,71 +21,7 @@ EXAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "ni
 NEWSML = sorted((EXAMPLES / "NewsML").glob("*.xml")) if EXAMPLES.is_dir() else []
 PAIRS = [(xml, json) for xml in NEWSML for json in sorted(EXAMPLES.glob(f"*/{xml.stem}.json"))]
 
-ITEM = """<?xml version="1.0" encoding="UTF-8"?>
-<NewsML Version="1.2">
-  <NewsEnvelope>
-    <SentFrom><Party FormalName="Northwind Wire"/></SentFrom>
-    <DateAndTime>20260305T101500+0000</DateAndTime>
-  </NewsEnvelope>
-  <NewsItem>
-    <Identification>
-      <NewsIdentifier>
-        <ProviderId>northwind.example</ProviderId>
-        <DateId>20260305</DateId>
-        <NewsItemId>TRAM-0042</NewsItemId>
-        <RevisionId PreviousRevision="1" Update="N">2</RevisionId>
-        <PublicIdentifier>urn:newsml:northwind.example:20260305:TRAM-0042:2</PublicIdentifier>
-      </NewsIdentifier>
-    </Identification>
-    <NewsManagement>
-      <NewsItemType FormalName="News"/>
-      <FirstCreated>20260305T090000+0100</FirstCreated>
-      <ThisRevisionCreated>20260305T101500+0000</ThisRevisionCreated>
-      <Status FormalName="Usable"/>
-    </NewsManagement>
-    <NewsComponent>
-      <DescriptiveMetadata><Language FormalName="en"/></DescriptiveMetadata>
-      <Metadata>
-        <Property FormalName="IndustryKeywords" Value="Transport"/>
-        <Property FormalName="CountryKeywords" Value="Valmora"/>
-      </Metadata>
-      <NewsComponent>
-        <NewsLines>
-          <HeadLine>Valmora tram line reopens after flood repairs</HeadLine>
-          <ByLine>By Ines Carvalho</ByLine>
-          <DateLine>VALMORA</DateLine>
-        </NewsLines>
-        <NewsComponent>
-          <Role FormalName="Photo"/>
-          <NewsLines><HeadLine>The first tram crosses the rebuilt bridge. (Photo: Ana Lopes)</HeadLine></NewsLines>
-          <ContentItem Href="https://photos.northwind.example/tram-320.jpg">
-            <MimeType FormalName="image/jpeg"/>
-            <Characteristics><Property FormalName="PixelWidth" Value="320"/></Characteristics>
-          </ContentItem>
-          <ContentItem Href="https://photos.northwind.example/tram-1280.jpg">
-            <MimeType FormalName="image/jpeg"/>
-            <Characteristics><Property FormalName="PixelWidth" Value="1280"/></Characteristics>
-          </ContentItem>
-        </NewsComponent>
-        <NewsComponent>
-          <Role FormalName="Body"/>
-          <ContentItem>
-            <MimeType FormalName="text/xhtml"/>
-            <DataContent>
-              <html xmlns="http://www.w3.org/1999/xhtml"><head><title/></head><body>
-                <p>The tram line between the harbour and the old town reopened on Thursday,
-                   four months after floods washed away part of the river bridge.</p>
-                <p class="bwalignc">Trams will run every six minutes at peak times.</p>
-                <p/>
-              </body></html>
-            </DataContent>
-          </ContentItem>
-        </NewsComponent>
-      </NewsComponent>
-    </NewsComponent>
-  </NewsItem>
-</NewsML>
-"""
+ITEM = (Path(__file__).parent / "testdata" / "newsml1" / "tram.xml").read_text()  # written for the project
 
 
 def drafts(payload: bytes) -> list[Draft | IngestError]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -35,17 +35,21 @@ class Fingerprint:
     hashvalues: tuple[int, ...]
     size: int
 
+    @cached_property
+    def array(self) -> np.ndarray:
+        """The signature as numpy holds it, made once: an index compares one fingerprint with many."""
+        return np.array(self.hashvalues, dtype=np.uint64)
+
     def minhash(self) -> MinHash:
         template = _template(len(self.hashvalues))
         return MinHash(
-            num_perm=len(self.hashvalues), seed=SEED, hashvalues=np.array(self.hashvalues, dtype=np.uint64),
+            num_perm=len(self.hashvalues), seed=SEED, hashvalues=self.array,
             permutations=template.permutations, scheme=SCHEME,
         )
 
     def jaccard(self, other: "Fingerprint") -> float:
         """Estimated Jaccard similarity of the two shingle sets."""
-        mine, theirs = np.array(self.hashvalues, dtype=np.uint64), np.array(other.hashvalues, dtype=np.uint64)
-        return float(np.count_nonzero(mine == theirs)) / len(mine)
+        return float(np.count_nonzero(self.array == other.array)) / len(self.hashvalues)
 
     def containment(self, other: "Fingerprint") -> float:
         """Estimated share of the smaller text's shingles found in the larger one (a trimmed copy scores high)."""
@@ -62,7 +66,7 @@ class Fingerprint:
     def from_bytes(cls, data: bytes) -> "Fingerprint":
         count, size = _HEADER.unpack_from(data)
         values = np.frombuffer(data, dtype="<u8", count=count, offset=_HEADER.size)
-        return cls(tuple(int(v) for v in values), size)
+        return cls(tuple(values.tolist()), size)
 
 
 def fingerprint(text: str, *, num_perm: int = NUM_PERM) -> Fingerprint:
@@ -70,4 +74,4 @@ def fingerprint(text: str, *, num_perm: int = NUM_PERM) -> Fingerprint:
     items = shingles(text)
     minhash = _template(num_perm).copy()
     minhash.update_batch([s.encode("utf-8") for s in items])
-    return Fingerprint(tuple(int(v) for v in minhash.hashvalues), len(items))
+    return Fingerprint(tuple(minhash.hashvalues.tolist()), len(items))

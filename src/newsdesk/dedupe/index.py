@@ -1,17 +1,25 @@
 """Near-duplicate search: the same wire copy republished with other clutter, headline or a paragraph less.
 
-MinHash LSH (datasketch) finds candidates in sublinear time; each candidate
-is then checked: a near-duplicate shares most of its shingles (Jaccard), or
-is a trimmed copy whose shingles are nearly all inside the other text
+MinHash LSH finds candidates in sublinear time; each candidate is then
+checked: a near-duplicate shares most of its shingles (Jaccard), or is a
+trimmed copy whose shingles are nearly all inside the other text
 (containment, for a feed entry that carries the first paragraphs only).
 Different articles about the same event share names, not runs of words, and
 stay apart (issue 4 point 1).
+
+The banding is datasketch's (its ``MinHashLSH`` chooses the bands and rows
+for the threshold), but the tables are kept here, compactly: every article
+of the archive is in them (bench/stories, issue 4 point 7), and datasketch's
+a set per bucket and a MinHash object per key cost ~20 KB an article, this
+~4 KB (the signature as one numpy array, one dict entry per band).
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
+from functools import lru_cache
 
+import numpy as np
 from datasketch import MinHashLSH
 
 from newsdesk.dedupe.fingerprint import NUM_PERM, Fingerprint, fingerprint
@@ -23,6 +31,13 @@ CANDIDATE_THRESHOLD = 0.2  # LSH recall: low enough to bring trimmed copies in a
 JACCARD_THRESHOLD = 0.35
 CONTAINMENT_THRESHOLD = 0.6
 MIN_CONTAINED_SHINGLES = 40  # a short text inside a long one proves little: a shared quote is not a copy
+
+
+@lru_cache(maxsize=4)
+def _banding(num_perm: int) -> tuple[int, int]:
+    """Bands and rows per band for CANDIDATE_THRESHOLD, as datasketch optimises them (28 x 2 for 128)."""
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=num_perm)
+    return lsh.b, lsh.r
 
 
 class NearDuplicateIndex:
@@ -38,14 +53,16 @@ class NearDuplicateIndex:
         self.jaccard_threshold = jaccard
         self.containment_threshold = containment
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=num_perm)
-        self._fingerprints: dict[Hashable, Fingerprint] = {}
+        self._bands, self._rows = _banding(num_perm)
+        self._signatures: dict[Hashable, tuple[np.ndarray, int]] = {}  # key -> (hashvalues as uint64, shingle count)
+        # One table per band: the band's bytes -> the key, or a list of keys when several texts share it (keys are hashable, never lists).
+        self._tables: list[dict[bytes, object]] = [{} for _ in range(self._bands)]
 
     def __len__(self) -> int:
-        return len(self._fingerprints)
+        return len(self._signatures)
 
     def __contains__(self, key: Hashable) -> bool:
-        return key in self._fingerprints
+        return key in self._signatures
 
     def add(self, key: Hashable, text: str) -> Fingerprint:
         """Index `text` under `key`; returns its fingerprint for the caller to store."""
@@ -55,39 +72,76 @@ class NearDuplicateIndex:
 
     def add_fingerprint(self, key: Hashable, print_: Fingerprint) -> None:
         """Index a stored fingerprint (how the index is rebuilt after a restart)."""
-        if key in self._fingerprints:
+        if key in self._signatures:
             self.remove(key)
-        self._fingerprints[key] = print_
-        self._lsh.insert(key, print_.minhash(), check_duplication=False)
+        values = np.array(print_.hashvalues, dtype=np.uint64)
+        self._signatures[key] = (values, print_.size)
+        for table, band in zip(self._tables, self._band_keys(values)):
+            held = table.get(band)
+            if held is None:
+                table[band] = key
+            elif type(held) is list:
+                held.append(key)
+            else:
+                table[band] = [held, key]
 
     def add_many(self, items: Iterable[tuple[Hashable, Fingerprint]]) -> None:
-        with self._lsh.insertion_session() as session:
-            for key, print_ in items:
-                self._fingerprints[key] = print_
-                session.insert(key, print_.minhash(), check_duplication=False)
+        for key, print_ in items:
+            self.add_fingerprint(key, print_)
 
     def fingerprint_of(self, key: Hashable) -> Fingerprint | None:
         """The fingerprint indexed under `key` (to tell whether a stored one changed)."""
-        return self._fingerprints.get(key)
+        held = self._signatures.get(key)
+        return None if held is None else Fingerprint(tuple(held[0].tolist()), held[1])
 
     def remove(self, key: Hashable) -> None:
         """Forget a key (an editor split a wrong fold, or the article was deleted)."""
-        if self._fingerprints.pop(key, None) is not None:
-            self._lsh.remove(key)
+        held = self._signatures.pop(key, None)
+        if held is None:
+            return
+        for table, band in zip(self._tables, self._band_keys(held[0])):
+            keys = table.get(band)
+            if type(keys) is list:
+                keys.remove(key)
+                if len(keys) == 1:
+                    table[band] = keys[0]
+            elif keys is not None:
+                del table[band]
 
     def query(self, text: str) -> list[Hashable]:
         """Keys of the near-duplicates of `text`, most similar first."""
         return self.query_fingerprint(fingerprint(text, num_perm=self.num_perm))
 
     def query_fingerprint(self, print_: Fingerprint) -> list[Hashable]:
-        scored = [(self.similarity(print_, self._fingerprints[key]), key) for key in self._lsh.query(print_.minhash())]
+        values = np.array(print_.hashvalues, dtype=np.uint64)
+        candidates: dict[Hashable, None] = {}
+        for table, band in zip(self._tables, self._band_keys(values)):
+            held = table.get(band)
+            if held is None:
+                continue
+            if type(held) is list:
+                candidates.update(dict.fromkeys(held))
+            else:
+                candidates[held] = None
+        scored = [(self._score(values, print_.size, *self._signatures[key]), key) for key in candidates]
         return [key for score, key in sorted(scored, key=lambda pair: -pair[0]) if score > 0]
 
     def similarity(self, a: Fingerprint, b: Fingerprint) -> float:
         """How much of a copy one text is of the other (0 when it is not a near-duplicate at all)."""
-        jaccard = a.jaccard(b)
+        return self._score(np.array(a.hashvalues, dtype=np.uint64), a.size, np.array(b.hashvalues, dtype=np.uint64), b.size)
+
+    def _score(self, a: np.ndarray, a_size: int, b: np.ndarray, b_size: int) -> float:
+        # Fingerprint.jaccard and Fingerprint.containment, on the arrays the index keeps.
+        jaccard = float(np.count_nonzero(a == b)) / len(a)
         if jaccard >= self.jaccard_threshold:
             return jaccard
-        if min(a.size, b.size) >= MIN_CONTAINED_SHINGLES and a.containment(b) >= self.containment_threshold:
-            return a.containment(b) * self.jaccard_threshold  # ranked below full copies
+        smaller = min(a_size, b_size)
+        if smaller >= MIN_CONTAINED_SHINGLES:
+            containment = min(1.0, jaccard * (a_size + b_size) / ((1 + jaccard) * smaller))
+            if containment >= self.containment_threshold:
+                return containment * self.jaccard_threshold  # ranked below full copies
         return 0.0
+
+    def _band_keys(self, values: np.ndarray) -> list[bytes]:
+        data, width = values.tobytes(), 8 * self._rows
+        return [data[i * width : (i + 1) * width] for i in range(self._bands)]

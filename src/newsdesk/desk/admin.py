@@ -23,7 +23,7 @@ class WireCopyAdmin(admin.ModelAdmin):
     def split(self, request, queryset):
         for copy in queryset:
             try:
-                article = fold_split(copy.pk, actor=request.user.get_username())
+                article = fold_split(copy.pk, actor=request.user)
             except FoldSplitRefused as refused:
                 self.message_user(request, str(refused), messages.WARNING)
             else:

@@ -46,21 +46,26 @@ class ActionForm(forms.Form):
     or every other button would be blocked until it is filled (the view checks it when its action is asked)."""
 
     use_required_attribute = False
+    context_name = ""  # the editor template's name for it (re-rendered with its errors when the action is refused)
 
 
 class ScheduleForm(ActionForm):
+    context_name = "schedule_form"
     publish_at = forms.DateTimeField(label="Publish at", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
 
 
 class EmbargoForm(ActionForm):
+    context_name = "embargo_form"
     embargo_until = forms.DateTimeField(label="Not before", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
 
 
 class KillForm(ActionForm):
+    context_name = "kill_form"
     kill_notice = forms.CharField(label="Kill notice (shown at the article's address)", max_length=2000,
                                   widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class CorrectionForm(ActionForm):
+    context_name = "correction_form"
     note = forms.CharField(label="Correction note (shown on the public page)", max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 2}))

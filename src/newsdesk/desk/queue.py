@@ -4,7 +4,9 @@
 ready, newest first, each with its folded duplicates (``WireCopy``: how many
 wires sent it and under which credits) and its story. ``queue_failures``
 lists recent raw items that could not be read, with their reason, so an
-editor sees a broken wire where the copy would have been.
+editor sees a broken wire where the copy would have been. An article with a
+wire update held for the desk (``desk.wire_updates``) is in the queue
+whatever its status, flagged "wire update available" with its diff.
 """
 
 from __future__ import annotations
@@ -13,16 +15,19 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from newsdesk.core import clock
-from newsdesk.newsroom.models import Article, RawItem, Section, Source, WireCopy
+from newsdesk.desk.wire_updates import with_wire_updates
+from newsdesk.newsroom.models import Article, AuditEntry, RawItem, Section, Source, WireCopy
+from newsdesk.pipeline.wire_updates import HELD_ACTION
 
 PER_PAGE = 50
 FAILURES_SHOWN = 20
 FAILURE_WINDOW = timedelta(days=2)
 NEW = (Article.Status.DRAFT, Article.Status.READY)
-STATUSES = {"new": NEW, **{status.value: (status.value,) for status in Article.Status}}
+UPDATES = "updates"  # the filter for articles with a wire update waiting, whatever their status
+STATUSES = {"new": NEW, UPDATES: (), **{status.value: (status.value,) for status in Article.Status}}
 
 
 @dataclass(frozen=True)
@@ -51,8 +56,16 @@ def _by_pk(model, value: str | None):
 
 
 def queue_articles(filters: QueueFilters) -> QuerySet[Article]:
-    """Articles in the queue, newest first, with ``copy_count``, their copies' credits and their story."""
-    articles = Article.objects.filter(status__in=STATUSES[filters.status])
+    """Articles in the queue, newest first, with ``copy_count``, their copies' credits, their story and any wire update."""
+    articles = with_wire_updates(Article.objects.all())
+    # Only articles the wire held an update for are asked about it (the audit log's action is indexed).
+    update_waits = Q(pk__in=AuditEntry.objects.filter(action=HELD_ACTION).values("article_id")) & Q(wire_update_any__gt=F("wire_update_closed"))
+    if filters.status == UPDATES:
+        articles = articles.filter(update_waits)
+    elif filters.status == "new":
+        articles = articles.filter(Q(status__in=NEW) | update_waits)
+    else:
+        articles = articles.filter(status__in=STATUSES[filters.status])
     if filters.source:
         articles = articles.filter(source=filters.source)
     if filters.section:

@@ -9,7 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from newsdesk.desk import views_audit, views_dashboard, views_editor, views_queue, views_versions, views_workflow
-from newsdesk.desk.accounts import DeskLoginView
+from newsdesk.desk.accounts import DeskLoginView, DeskPasswordResetView
 
 app_name = "desk"
 
@@ -17,16 +17,7 @@ urlpatterns = [
     # Accounts.
     path("login/", DeskLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),  # POST only (Django 5): no logout by a stray link
-    path(
-        "password/reset/",
-        auth_views.PasswordResetView.as_view(
-            template_name="desk/accounts/password_reset_form.html",
-            email_template_name="desk/accounts/password_reset_email.txt",
-            subject_template_name="desk/accounts/password_reset_subject.txt",
-            success_url=reverse_lazy("desk:password_reset_done"),
-        ),
-        name="password_reset",
-    ),
+    path("password/reset/", DeskPasswordResetView.as_view(), name="password_reset"),  # rate-limited (accounts.py)
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(template_name="desk/accounts/password_reset_done.html"),
@@ -64,9 +55,6 @@ urlpatterns = [
     path("articles/<int:pk>/preview", views_editor.article_preview, name="article_preview"),
     path("articles/<int:pk>/versions/", views_versions.article_versions, name="versions"),
     path("articles/<int:pk>/diff", views_versions.article_diff, name="article_diff"),
-    *[
-        path(f"articles/<int:pk>/{action}", getattr(views_workflow, f"article_{action}"), name=f"article_{action}")
-        for action in ("save", "submit", "publish", "schedule", "embargo", "unpublish", "kill", "correct")
-    ],
+    *[path(f"articles/<int:pk>/{name}", view, name=f"article_{name}") for name, view in views_workflow.VIEWS.items()],
     path("articles/<int:pk>/copies/<int:copy_id>/split", views_workflow.copy_split, name="copy_split"),
 ]

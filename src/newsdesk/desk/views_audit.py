@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from newsdesk.desk.audit_listing import AuditFilters, audit_choices, audit_page
+from newsdesk.desk.audit import AuditFilters, audit_choices, audit_page
 from newsdesk.desk.roles import role_required
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from newsdesk.desk.forms_editor import ArticleForm, CorrectionForm, EmbargoForm, KillForm, ScheduleForm
 from newsdesk.desk.roles import has_role, role_required
+from newsdesk.desk.wire_updates import wire_update_for
 from newsdesk.newsroom.models import Article, Correction, WireCopy
 from newsdesk.newsroom.selectors import highlights
 from newsdesk.core.errors import IngestError
@@ -47,6 +48,7 @@ def editor_context(request: HttpRequest, article: Article, form: ArticleForm | N
         "copies": list(WireCopy.objects.filter(article=article).select_related("source").order_by("folded_at", "pk")),
         "can_split": has_role(request.user, "editor"),
         "corrections": list(Correction.objects.filter(article=article).order_by("created_at")),
+        "wire_update": wire_update_for(article),
     }
 
 

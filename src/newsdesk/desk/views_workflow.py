@@ -1,10 +1,12 @@
 """The editor's actions, one POST URL each (issue 6): save, submit, publish, schedule, embargo, unpublish, kill,
-correct, split a fold.
+correct, take or dismiss a held wire update, split a fold.
 
-Each view is a few lines: check the role, read its form, call one service
-from ``desk.workflow`` / ``desk.corrections`` (which check the role again,
-sanitise, write the version and the audit entry in one transaction), then
-redirect back to the editor with a message. A refused action re-renders the
+The actions are a table (``ACTIONS``): each row names its role, its form
+and its service from ``desk.workflow`` / ``desk.corrections`` /
+``desk.wire_updates`` (which check the role again, sanitise, write the
+version and the audit entry in one transaction); one view per row checks the
+role, reads the form, calls the service and redirects back to the editor
+with a message. ``desk.urls`` mounts ``VIEWS``. A refused action re-renders the
 editor with the reason and a 400 (or 409 when the article's state forbids
 it), never a half-written record.
 """
@@ -12,6 +14,7 @@ it), never a half-written record.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,8 +23,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from newsdesk.core.errors import IngestError
-from newsdesk.desk import corrections, workflow
-from newsdesk.desk.forms_editor import ArticleForm, CorrectionForm, EmbargoForm, KillForm, ScheduleForm
+from newsdesk.desk import corrections, wire_updates, workflow
+from newsdesk.desk.forms_editor import ActionForm, ArticleForm, CorrectionForm, EmbargoForm, KillForm, ScheduleForm
 from newsdesk.desk.roles import role_required
 from newsdesk.desk.views_editor import article_for_desk, editor_context
 from newsdesk.newsroom.models import Article
@@ -41,15 +44,15 @@ def _message(error: Exception) -> str:
     return str(error)
 
 
-def _action(role: str, perform: Callable[[HttpRequest, Article], HttpResponse | str]):
-    """A POST-only view for one action: ``perform`` returns the success message, or a response of its own."""
+def _action(action: Action):
+    """A POST-only view for one action: its ``perform`` returns the success message, or a response of its own."""
 
-    @role_required(role)
+    @role_required(action.role)
     @require_POST
     def view(request: HttpRequest, pk: int) -> HttpResponse:
         article = article_for_desk(pk)
         try:
-            outcome = perform(request, article)
+            outcome = action.perform(request, article)
         except PermissionDenied:
             raise
         except REFUSALS as error:
@@ -60,8 +63,8 @@ def _action(role: str, perform: Callable[[HttpRequest, Article], HttpResponse | 
         messages.success(request, outcome)
         return redirect("desk:article", pk=article.pk)
 
-    view.__name__ = view.__qualname__ = f"article_{perform.__name__}"
-    view.__doc__ = perform.__doc__
+    view.__name__ = view.__qualname__ = f"article_{action.name}"
+    view.__doc__ = f"POST: {action.name} ({action.role}). {action.service.__doc__ or ''}"
     return view
 
 
@@ -73,100 +76,75 @@ def _edits(request: HttpRequest, article: Article) -> dict | HttpResponse:
     return form.changes(article)
 
 
-def _with_edits(request: HttpRequest, article: Article) -> HttpResponse | None:
-    """Save the form's changes first (publishing what the editor sees); a response when the form is bad."""
-    changes = _edits(request, article)
-    if isinstance(changes, HttpResponse):
-        return changes
+SAVE_FIRST, PASS_ON = "save first", "pass on"  # the article's form: saved before the action, or handed to its service
+
+
+@dataclass(frozen=True)
+class Action:
+    """One editor's action: who may, the service it calls, the small form it needs, and what it says when done.
+
+    ``form`` names the action's own form and ``field`` the value passed to the
+    service after the actor; ``missing`` is said (400) when that form is bad.
+    ``edits``: ``SAVE_FIRST`` saves the article's form first (publishing what
+    the editor sees), ``PASS_ON`` passes its changes to the service. ``done``
+    is formatted with the form's value. ``not_when``: statuses it refuses (409).
+    """
+
+    name: str
+    role: str
+    service: Callable[..., object]
+    done: str
+    form: type[ActionForm] | None = None
+    field: str = ""
+    missing: str = ""
+    edits: str = ""
+    not_when: tuple[str, ...] = ()
+
+    def perform(self, request: HttpRequest, article: Article) -> HttpResponse | str:
+        if article.status in self.not_when:
+            return _refused(request, article, f"A {article.status} article is changed by a correction (with a note), not a save.")
+        values = ()
+        if self.form is not None:
+            form = self.form(request.POST)
+            if not form.is_valid():
+                return _refused(request, article, self.missing, status=400, **{self.form.context_name: form})
+            values = (form.cleaned_data[self.field],)
+        changes = _edits(request, article) if self.edits else {}
+        if isinstance(changes, HttpResponse):
+            return changes
+        if self.edits == SAVE_FIRST:
+            _changes_save(article, request.user, **changes)
+            changes = {}
+        self.service(article, request.user, *values, **changes)
+        return self.done.format(*values)
+
+
+def _changes_save(article: Article, actor, **changes) -> None:
+    """Save the article's form (only what changed; nothing at all when nothing did)."""
     if changes:
-        workflow.article_edit(article, request.user, **changes)
-    return None
+        workflow.article_edit(article, actor, **changes)
 
 
-def save(request: HttpRequest, article: Article) -> HttpResponse | str:
-    """Save the fields of an article that is not public yet."""
-    if article.status in (Article.Status.PUBLISHED, Article.Status.KILLED):
-        return _refused(request, article, f"A {article.status} article is changed by a correction (with a note), not a save.")
-    return _with_edits(request, article) or "Saved."
+def _nothing_more(article: Article, actor) -> None:
+    """Saving is all a plain save does."""
 
 
-def submit(request: HttpRequest, article: Article) -> HttpResponse | str:
-    """Save, then mark the draft ready for an editor."""
-    response = _with_edits(request, article)
-    if response:
-        return response
-    workflow.article_submit(article, request.user)
-    return "Submitted for review."
-
-
-def publish(request: HttpRequest, article: Article) -> HttpResponse | str:
-    """Save, then publish now (an embargo still holds it back until its time)."""
-    response = _with_edits(request, article)
-    if response:
-        return response
-    workflow.article_publish(article, request.user)
-    return "Published."
-
-
-def schedule(request: HttpRequest, article: Article) -> HttpResponse | str:
-    """Save, then publish at a given time."""
-    form = ScheduleForm(request.POST)
-    if not form.is_valid():
-        return _refused(request, article, "Give the time to publish at.", status=400, schedule_form=form)
-    response = _with_edits(request, article)
-    if response:
-        return response
-    workflow.article_schedule(article, request.user, form.cleaned_data["publish_at"])
-    return f"Scheduled for {form.cleaned_data['publish_at']:%Y-%m-%d %H:%M}."
-
-
-def embargo(request: HttpRequest, article: Article) -> HttpResponse | str:
-    """Save, then hold the article back until a given time, whatever else happens to it."""
-    form = EmbargoForm(request.POST)
-    if not form.is_valid():
-        return _refused(request, article, "Give the time the embargo ends.", status=400, embargo_form=form)
-    response = _with_edits(request, article)
-    if response:
-        return response
-    workflow.article_embargo(article, request.user, form.cleaned_data["embargo_until"])
-    return f"Embargoed until {form.cleaned_data['embargo_until']:%Y-%m-%d %H:%M}."
-
-
-def unpublish(request: HttpRequest, article: Article) -> str:
-    """Take the article down; it can be published again."""
-    workflow.article_unpublish(article, request.user)
-    return "Unpublished."
-
-
-def kill(request: HttpRequest, article: Article) -> HttpResponse | str:
-    """Remove the article everywhere, leaving the kill notice at its address."""
-    form = KillForm(request.POST)
-    if not form.is_valid():
-        return _refused(request, article, "A kill needs a notice for readers.", status=400, kill_form=form)
-    workflow.article_kill(article, request.user, form.cleaned_data["kill_notice"])
-    return "Killed."
-
-
-def correct(request: HttpRequest, article: Article) -> HttpResponse | str:
-    """Change a published article in public: a new version and a correction note on the page."""
-    form = CorrectionForm(request.POST)
-    if not form.is_valid():
-        return _refused(request, article, "A correction needs a note for readers.", status=400, correction_form=form)
-    changes = _edits(request, article)
-    if isinstance(changes, HttpResponse):
-        return changes
-    corrections.article_correct(article, request.user, form.cleaned_data["note"], **changes)
-    return "Corrected; the note is on the public page."
-
-
-article_save = _action("contributor", save)
-article_submit = _action("contributor", submit)
-article_publish = _action("editor", publish)
-article_schedule = _action("editor", schedule)
-article_embargo = _action("editor", embargo)
-article_unpublish = _action("editor", unpublish)
-article_kill = _action("editor", kill)
-article_correct = _action("editor", correct)
+ACTIONS = (
+    Action("save", "contributor", _nothing_more, "Saved.", edits=SAVE_FIRST, not_when=(Article.Status.PUBLISHED, Article.Status.KILLED)),
+    Action("submit", "contributor", workflow.article_submit, "Submitted for review.", edits=SAVE_FIRST),
+    Action("publish", "editor", workflow.article_publish, "Published.", edits=SAVE_FIRST),
+    Action("schedule", "editor", workflow.article_schedule, "Scheduled for {0:%Y-%m-%d %H:%M}.", form=ScheduleForm,
+           field="publish_at", missing="Give the time to publish at.", edits=SAVE_FIRST),
+    Action("embargo", "editor", workflow.article_embargo, "Embargoed until {0:%Y-%m-%d %H:%M}.", form=EmbargoForm,
+           field="embargo_until", missing="Give the time the embargo ends.", edits=SAVE_FIRST),
+    Action("unpublish", "editor", workflow.article_unpublish, "Unpublished."),
+    Action("kill", "editor", workflow.article_kill, "Killed.", form=KillForm, field="kill_notice", missing="A kill needs a notice for readers."),
+    Action("correct", "editor", corrections.article_correct, "Corrected; the note is on the public page.", form=CorrectionForm,
+           field="note", missing="A correction needs a note for readers.", edits=PASS_ON),
+    Action("wire_take", "editor", wire_updates.wire_update_take, "The wire's update is in the article now."),
+    Action("wire_dismiss", "editor", wire_updates.wire_update_dismiss, "The wire's update is set aside; your text stays."),
+)
+VIEWS = {action.name: _action(action) for action in ACTIONS}
 
 
 @role_required("editor")

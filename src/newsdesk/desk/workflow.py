@@ -56,7 +56,7 @@ def article_locked(article: Article) -> Article:
     return Article.objects.select_for_update(of=("self",)).select_related("section", "source").get(pk=article.pk)
 
 
-def _change(
+def change_apply(
     article: Article, *, actor: Any, role: str, action: str, allowed: tuple[str, ...], apply: Callable[[Article], dict | None]
 ) -> Article:
     """Check, lock, apply, save, record: the steps every service shares. ``apply`` returns the audit detail."""
@@ -128,7 +128,7 @@ def article_edit(article: Article, actor: Any, **fields: Any) -> Article:
             locked.updated_at = clock.now()
         return {"fields": changed}
 
-    return _change(article, actor=actor, role=role, action="edit", allowed=tuple(s for s in S.values if s != S.KILLED), apply=apply)
+    return change_apply(article, actor=actor, role=role, action="edit", allowed=tuple(s for s in S.values if s != S.KILLED), apply=apply)
 
 
 def article_submit(article: Article, actor: Any) -> Article:
@@ -138,7 +138,7 @@ def article_submit(article: Article, actor: Any) -> Article:
         locked.status = S.READY
         return {}
 
-    return _change(article, actor=actor, role=CONTRIBUTOR, action="submit", allowed=(S.DRAFT,), apply=apply)
+    return change_apply(article, actor=actor, role=CONTRIBUTOR, action="submit", allowed=(S.DRAFT,), apply=apply)
 
 
 def article_publish(article: Article, actor: Any) -> Article:
@@ -155,7 +155,7 @@ def article_publish(article: Article, actor: Any) -> Article:
         return {}
 
     allowed = (S.DRAFT, S.READY, S.SCHEDULED, S.UNPUBLISHED)
-    return _change(article, actor=actor, role=EDITOR, action="publish", allowed=allowed, apply=apply)
+    return change_apply(article, actor=actor, role=EDITOR, action="publish", allowed=allowed, apply=apply)
 
 
 def _future(when: datetime, *, what: str) -> datetime:
@@ -175,7 +175,7 @@ def article_schedule(article: Article, actor: Any, at: datetime) -> Article:
         return {"publish_at": at.isoformat()}
 
     allowed = (S.DRAFT, S.READY, S.SCHEDULED, S.UNPUBLISHED)
-    return _change(article, actor=actor, role=EDITOR, action="schedule", allowed=allowed, apply=apply)
+    return change_apply(article, actor=actor, role=EDITOR, action="schedule", allowed=allowed, apply=apply)
 
 
 def article_embargo(article: Article, actor: Any, until: datetime | None) -> Article:
@@ -189,7 +189,7 @@ def article_embargo(article: Article, actor: Any, until: datetime | None) -> Art
         return {"embargo_until": until.isoformat() if until else None}
 
     allowed = tuple(s for s in S.values if s != S.KILLED)
-    return _change(article, actor=actor, role=EDITOR, action="embargo", allowed=allowed, apply=apply)
+    return change_apply(article, actor=actor, role=EDITOR, action="embargo", allowed=allowed, apply=apply)
 
 
 def article_unpublish(article: Article, actor: Any) -> Article:
@@ -199,7 +199,7 @@ def article_unpublish(article: Article, actor: Any) -> Article:
         locked.status, locked.publish_at = S.UNPUBLISHED, None
         return {}
 
-    return _change(article, actor=actor, role=EDITOR, action="unpublish", allowed=(S.PUBLISHED, S.SCHEDULED), apply=apply)
+    return change_apply(article, actor=actor, role=EDITOR, action="unpublish", allowed=(S.PUBLISHED, S.SCHEDULED), apply=apply)
 
 
 def article_kill(article: Article, actor: Any, notice: str) -> Article:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 
 from django.conf import settings
 from django.db import transaction
@@ -28,6 +29,8 @@ from newsdesk.publish.bake import article_coverage_invalidate
 log = logging.getLogger(__name__)
 _PARAGRAPH = re.compile(r"<p[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 _warned: set[str] = set()
+AVAILABLE_RECHECK = 60.0  # seconds a model's presence is trusted: looking for it scans the import path, twice per saved article
+_available: dict[str | None, tuple[float, bool]] = {}
 
 
 def recognizer_or_none() -> enrich.Recognizer | None:
@@ -46,9 +49,13 @@ def model_available() -> bool:
     """Whether the configured model is installed (cheap: no loading); False after one warning naming what to install."""
     if not settings.ENRICH:
         return False
-    if enrich.model_installed(settings.SPACY_MODEL or None) is not None:
-        return True
-    return recognizer_or_none() is not None
+    model = settings.SPACY_MODEL or None
+    checked = _available.get(model)
+    if checked is not None and time.monotonic() - checked[0] < AVAILABLE_RECHECK:
+        return checked[1]
+    available = enrich.model_installed(model) is not None or recognizer_or_none() is not None
+    _available[model] = (time.monotonic(), available)
+    return available
 
 
 def article_paragraphs(article: Article) -> list[str]:

@@ -4,6 +4,9 @@ The copy's kept version (its ninjs snapshot) is read back into a Draft and
 saved under the copy's own key, so the wire re-sending it later updates the
 new article instead of folding it again (issue 4 point 1: "editors can split
 a wrong fold"; the desk calls this, the admin has an action for now).
+A split is a desk decision like a publish: it is written to the audit log
+(who, the article it was folded into, the copy, the new article) in the same
+transaction, so a split that rolls back leaves no entry.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from django.db import transaction
 
 from newsdesk.dedupe import fingerprint
 from newsdesk.newsroom.models import Article, Fingerprint, WireCopy
+from newsdesk.pipeline.changes import audit_record
 from newsdesk.pipeline.save import article_save
 from newsdesk.pipeline.stories import story_assign, story_counts_refresh
 from newsdesk.pipeline.understand import MIN_SHINGLES, copy_text, enrich_enqueue
@@ -22,6 +26,7 @@ from newsdesk.wire.ninjs_draft import ninjs_draft
 from newsdesk.wire.ninjs_item import ninjs_item_decode
 
 log = logging.getLogger(__name__)
+SPLIT = "split"  # the audit log's action name
 
 
 class FoldSplitRefused(ValueError):
@@ -29,7 +34,10 @@ class FoldSplitRefused(ValueError):
 
 
 def fold_split(copy_id: int, actor=None) -> Article:
-    """Turn a folded copy back into its own article, with its own story assignment; returns the new article."""
+    """Turn a folded copy back into its own article, with its own story assignment; returns the new article.
+
+    ``actor`` is the user (or a name) the audit entry names; None records the wire's own name.
+    """
     with transaction.atomic():
         copy = WireCopy.objects.select_for_update(of=("self",)).select_related("article", "source", "raw_item").filter(pk=copy_id).first()
         if copy is None:
@@ -55,5 +63,9 @@ def fold_split(copy_id: int, actor=None) -> Article:
         story_assign(article, warm=warm)
         story_counts_refresh(folded_into.story_id)
         enrich_enqueue(article.pk)
+        audit_record(
+            action=SPLIT, actor=actor, article=folded_into, source=copy.source,
+            detail={"copy": copy.pk, "new_article": article.pk, "headline": draft.headline[:200]},
+        )
     log.info("copy %s split from article %s into article %s by %s", copy_id, folded_into.pk, article.pk, actor or "the system")
     return article

@@ -31,6 +31,7 @@ from newsdesk.pipeline.hosts import HostBusy, host_slot
 from newsdesk.pipeline.outcomes import IngestResult, draft_save
 from newsdesk.pipeline.poll import PollFailed, poll, poll_policy
 from newsdesk.pipeline.store import raw_item_store
+from newsdesk.pipeline.understand import draft_prepare
 
 _DATES = ("published", "updated")
 
@@ -74,7 +75,8 @@ def fulltext_enqueue(*, feed_item: RawItem, entry: FeedEntry, delay: float = 0.0
 
 def entry_fulltext(*, feed_item_id: int, entry: dict, max_bytes: int) -> str:
     """Fetch (or reuse) the entry's page, extract it and save the article with the feed's metadata."""
-    feed_item = RawItem.objects.select_related("source", "source__section").filter(pk=feed_item_id).first()
+    # The feed's payload (a hundred entries) is not needed here: the entry travelled with the job.
+    feed_item = RawItem.objects.select_related("source", "source__section").defer("payload").filter(pk=feed_item_id).first()
     if feed_item is None:
         return "gone"
     feed_entry = entry_from_json(entry)
@@ -83,20 +85,25 @@ def entry_fulltext(*, feed_item_id: int, entry: dict, max_bytes: int) -> str:
     except IngestError as error:
         return error.reason
     page = page_stored(feed_item.source, feed_entry.link or "")
+    counted = False
     if page is None:
         try:
-            page = _page_fetch(feed_item, feed_entry.link or "", max_bytes=max_bytes)
+            page, new = _page_fetch(feed_item, feed_entry.link or "", max_bytes=max_bytes)
+            counted = new and page.attempts == 1  # stored with this run counted: no second write to count it
         except HostBusy:
             fulltext_enqueue(feed_item=feed_item, entry=feed_entry, delay=0.5 + 1.5 * random.random())
             return "deferred"
         except (PollFailed, IngestError) as failure:
             return _outcome(_save(summary, raw_item=feed_item, why=failure.reason))
-    return _outcome(entry_with_page(summary, page=page, feed_item=feed_item, entry=feed_entry))
+    return _outcome(entry_with_page(summary, page=page, feed_item=feed_item, entry=feed_entry, counted=counted))
 
 
-def entry_with_page(summary: Draft, *, page: RawItem, feed_item: RawItem, entry: FeedEntry) -> IngestResult:
-    """Extract the stored page (one counted run) and save the merged draft; the summary when the page fails."""
-    if page.status == RawItem.Status.PENDING:
+def entry_with_page(summary: Draft, *, page: RawItem, feed_item: RawItem, entry: FeedEntry, counted: bool = False) -> IngestResult:
+    """Extract the stored page (one counted run) and save the merged draft; the summary when the page fails.
+
+    ``counted``: the page was just stored with this run counted (``raw_item_store(counted=True)``).
+    """
+    if page.status == RawItem.Status.PENDING and not counted:
         page = attempt_begin(page.pk, loaded=page) or RawItem.objects.get(pk=page.pk)
     # Extract before the transaction: on SQLite it holds the write lock from BEGIN (IMMEDIATE), and a page's
     # extraction is the slow part — inside, it kept every other worker from writing (bench/ingest measured it).
@@ -110,7 +117,7 @@ def _page_merge(summary: Draft, *, page: RawItem, entry: FeedEntry) -> Draft | E
     if page.status in (RawItem.Status.SET_ASIDE, RawItem.Status.FAILED):
         return None
     try:
-        return draft_with_page(summary, _page_draft(page), entry=entry)
+        return draft_prepare(draft_with_page(summary, _page_draft(page), entry=entry))
     except Exception as error:  # an IngestError, or a stage bug: both are recorded on the page by _merged_save
         return error
 
@@ -149,13 +156,13 @@ def draft_with_page(summary: Draft, page: Draft, *, entry: FeedEntry) -> Draft:
     )
 
 
-def _page_fetch(feed_item: RawItem, link: str, *, max_bytes: int) -> RawItem:
+def _page_fetch(feed_item: RawItem, link: str, *, max_bytes: int) -> tuple[RawItem, bool]:
     with host_slot(link, limit=settings.HOST_CONCURRENCY):
         polled = poll(link, policy=poll_policy(max_bytes=max_bytes))
-    item, _ = raw_item_store(
-        origin=link, payload=polled.payload, source=feed_item.source, content_type=polled.content_type, entry_of=feed_item
+    return raw_item_store(
+        origin=link, payload=polled.payload, source=feed_item.source, content_type=polled.content_type, entry_of=feed_item,
+        counted=True,
     )
-    return item
 
 
 def _page_draft(page: RawItem) -> Draft:

@@ -34,8 +34,10 @@ from newsdesk.pipeline.fulltext import entry_with_page, fulltext_enqueue, needs_
 from newsdesk.pipeline.kills import withdrawal_apply, withdrawal_of
 from newsdesk.pipeline.outcomes import IngestResult, Outcome, draft_save, failure
 from newsdesk.pipeline.preview import size_check
+from newsdesk.pipeline.rules import rules_remembered
 from newsdesk.pipeline.save import article_for, sections_remembered
 from newsdesk.pipeline.store import raw_item_store
+from newsdesk.pipeline.understand import draft_prepare
 
 CHUNK = 10  # documents saved per transaction
 
@@ -121,11 +123,11 @@ def _run(raw_item: RawItem, *, publish: bool | None, rerun: bool = False) -> Run
     for start in range(0, len(documents), CHUNK):
         chunk = documents[start : start + CHUNK]
         drafts = [_document_extract(d, raw_item=raw_item) for d in chunk]
-        with transaction.atomic(), sections_remembered():
+        with transaction.atomic(), sections_remembered(), rules_remembered():
             done = [
                 _document_ingest(d, draft, raw_item=raw_item, source=source, publish=publish, rerun=rerun) for d, draft in zip(chunk, drafts)
             ]
-            if any(result.status in ("created", "updated") for result, _ in done):
+            if any(result.status in ("created", "updated", "held") for result, _ in done):
                 attempt_progressed(raw_item)
         results += [result for result, _ in done]
         crash = crash or next((crashed for _, crashed in done if crashed), None)
@@ -140,7 +142,7 @@ def _document_extract(document: WireDocument, *, raw_item: RawItem) -> Draft | t
     """The document's draft, or its outcome when extraction failed."""
     origin = document.url or raw_item.origin
     try:
-        return extract.draft_from_document(document)
+        return draft_prepare(extract.draft_from_document(document))
     except IngestError as error:
         return failure(origin, error), None
     except Exception as error:  # a bug in extraction: this document only; the others go in

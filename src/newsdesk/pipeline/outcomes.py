@@ -19,7 +19,8 @@ from newsdesk.pipeline.understand import draft_understand
 
 log = logging.getLogger(__name__)
 
-Outcome = Literal["created", "updated", "unchanged", "duplicate", "killed", "skipped", "queued", "failed"]  # killed: a wire withdrawal
+# killed: a wire withdrawal; held: a new wire version of a desk-edited article, kept for an editor (pipeline/wire_updates.py)
+Outcome = Literal["created", "updated", "unchanged", "duplicate", "held", "killed", "skipped", "queued", "failed"]
 
 
 @dataclass(frozen=True)

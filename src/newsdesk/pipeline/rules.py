@@ -10,6 +10,10 @@ sanitised again afterwards, as every body is last.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from lxml import html
 
 from newsdesk.core.draft import Draft, Picture
@@ -17,9 +21,28 @@ from newsdesk.extract.sanitise import body_sanitise
 from newsdesk.newsroom.models import Source, SourceRule
 
 
+_rules_seen: ContextVar[dict[int, list[tuple[str, str]]] | None] = ContextVar("rules_seen", default=None)
+
+
+@contextmanager
+def rules_remembered() -> Iterator[None]:
+    """Within the block, each source's rules are read once (a feed's entries share one source's rules)."""
+    token = _rules_seen.set({})
+    try:
+        yield
+    finally:
+        _rules_seen.reset(token)
+
+
 def source_rules(source: Source) -> list[tuple[str, str]]:
     """The source's rules as (find, replace), in order; rules with nothing to find are ignored."""
-    return [(find, replace) for find, replace in SourceRule.objects.filter(source=source).values_list("find", "replace") if find]
+    seen = _rules_seen.get()
+    if seen is not None and source.pk in seen:
+        return seen[source.pk]
+    rules = [(find, replace) for find, replace in SourceRule.objects.filter(source=source).values_list("find", "replace") if find]
+    if seen is not None:
+        seen[source.pk] = rules
+    return rules
 
 
 def text_replace(text: str | None, rules: list[tuple[str, str]]) -> str | None:

@@ -3,7 +3,9 @@
 The story index (dedupe stage, kept warm by `pipeline.warm`) decides; this
 module writes the decision: ``Article.story``, and the story's article
 count, source count and first and last dates, recomputed from the rows under
-a lock on the story so two workers adding articles at once both count.
+a lock on the story so two workers adding articles at once both count. A
+just-created article (one copy, no story yet) is added to the counts under
+the same lock instead: a recount reads every row of the story, five queries.
 """
 
 from __future__ import annotations
@@ -15,20 +17,50 @@ from newsdesk.newsroom.models import Article, Story, WireCopy
 from newsdesk.pipeline.warm import Warm, story_article
 
 
-def story_assign(article: Article, *, warm: Warm, names: dict[str, frozenset[str]] | None = None) -> Story:
-    """Put the article in its story (the story of the most similar recent article, else a new one)."""
+def story_assign(
+    article: Article, *, warm: Warm, names: dict[str, frozenset[str]] | None = None, first_copy: tuple[int | None, str] | None = None,
+) -> Story:
+    """Put the article in its story (the story of the most similar recent article, else a new one).
+
+    ``first_copy`` — the (source id, credit) of a just-created article's only copy — lets the story's
+    counts be added to instead of recounted from every row of the story (bench/ingest: the recount was
+    five queries per saved article). Without it, the counts are recomputed.
+    """
+    counted = first_copy is not None
     with warm.lock:
         assignment = warm.stories.assign(story_article(article, names))
-        story = None if assignment.new else Story.objects.filter(pk=assignment.story).first()
+        story = None
+        if not assignment.new:
+            story = _story_join(assignment.story, article, first_copy) if first_copy else Story.objects.filter(pk=assignment.story).first()
         if story is None:  # a new story, or the matched one was deleted since the index saw it
             story = Story.objects.create(
                 slug=slugify(article.headline)[:120].rstrip("-") or "story", title=article.headline,
                 first_published_at=article.published_at, last_published_at=article.published_at,
+                article_count=1 if counted else 0, source_count=1 if counted else 0,
             )
         warm.stories.relabel(article.pk, story=story.pk)
     Article.objects.filter(pk=article.pk).update(story=story)
     article.story = story
-    story_counts_refresh(story.pk)
+    if not counted:
+        story_counts_refresh(story.pk)
+    return story
+
+
+def _story_join(story_id: int, article: Article, first_copy: tuple[int | None, str]) -> Story | None:
+    """Count a new article into an existing story, under a lock on its row; None when the story is gone."""
+    story = Story.objects.select_for_update().filter(pk=story_id).first()
+    if story is None:
+        return None
+    source_id, credit = first_copy
+    known = (
+        WireCopy.objects.filter(article__story_id=story_id, source_id=source_id, credit=credit).exists()
+        or Article.objects.filter(story_id=story_id, source_id=source_id, credit=credit).filter(~Q(copies__first=True)).exists()
+    )
+    story.article_count += 1
+    story.source_count += 0 if known else 1
+    story.first_published_at = min(story.first_published_at, article.published_at)
+    story.last_published_at = max(story.last_published_at, article.published_at)
+    story.save(update_fields=["article_count", "source_count", "first_published_at", "last_published_at", "modified_at"])
     return story
 
 

@@ -26,9 +26,9 @@ a retried fold a no-op.
 from __future__ import annotations
 
 import dataclasses
-
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from django.db import connection, transaction
@@ -44,11 +44,12 @@ from newsdesk.pipeline.entities import model_available
 from newsdesk.pipeline.save import ItemKey, article_save, item_key
 from newsdesk.pipeline.stories import story_assign, story_counts_refresh
 from newsdesk.pipeline.warm import Warm, catch_up, warm_get
+from newsdesk.pipeline.wire_updates import wire_update_hold
 from newsdesk.publish.bake import article_coverage_invalidate
 
 log = logging.getLogger(__name__)
 
-Understood = Literal["created", "updated", "unchanged", "duplicate"]
+Understood = Literal["created", "updated", "unchanged", "duplicate", "held"]  # held: a wire update kept for the desk
 FOLD_LOCK = 0x6E657773  # "news": the advisory lock key that serialises fold decisions on PostgreSQL
 MIN_SHINGLES = 12  # a body this short (a few lines) proves nothing about being a copy: never folded
 
@@ -74,7 +75,7 @@ def draft_understand(*, draft: Draft, source: Source | None, raw_item: RawItem |
         folded = WireCopy.objects.filter(wire_key=key.wire_key, first=False).select_related("article").first()
         if folded is not None:
             return _known_copy(folded, draft)
-        print_ = fingerprint(copy_text(draft.headline, draft.body_html))
+        print_ = copy_print(draft.headline, draft.body_html)
         warm = warm_get()
         _fold_lock()
         catch_up(warm)
@@ -86,8 +87,8 @@ def draft_understand(*, draft: Draft, source: Source | None, raw_item: RawItem |
         article, outcome = article_save(draft=draft, source=source, raw_item=raw_item, publish=publish)
         if outcome != "created":  # another worker saved this very item a moment ago
             return Saved(article, outcome, article.story_id)
-        article_first_copy(article, draft=draft, key=key, source=source, raw_item=raw_item, print_=print_, warm=warm)
-        story = story_assign(article, warm=warm)
+        credit = article_first_copy(article, draft=draft, key=key, source=source, raw_item=raw_item, print_=print_, warm=warm)
+        story = story_assign(article, warm=warm, first_copy=(source.pk if source else None, credit))
         enrich_enqueue(article.pk)
         return Saved(article, "created", story.pk)
 
@@ -107,6 +108,18 @@ def nul_free(value):
     if isinstance(value, dict):
         return {nul_free(k): nul_free(v) for k, v in value.items()}
     return value
+
+
+@lru_cache(maxsize=256)
+def copy_print(headline: str, body_html: str) -> Print:
+    """The fingerprint a copy is compared by; cached, so the pipeline can make it before its write transaction opens."""
+    return fingerprint(copy_text(headline, body_html))
+
+
+def draft_prepare(draft: Draft) -> Draft:
+    """Do the understanding's own CPU work (the fingerprint) ahead, outside the transaction that saves the draft."""
+    copy_print(draft.headline.replace("\x00", ""), draft.body_html.replace("\x00", ""))
+    return draft
 
 
 def copy_text(headline: str, body_html: str) -> str:
@@ -137,23 +150,26 @@ def copy_fold(
 
 def article_first_copy(
     article: Article, *, draft: Draft, key: ItemKey, source: Source | None, raw_item: RawItem | None, print_: Print, warm: Warm,
-) -> None:
-    """The article's own copy and its fingerprint, stored and indexed so the next copy of it folds."""
+) -> str:
+    """The new article's own copy and its fingerprint, stored and indexed so the next copy of it folds; the copy's credit."""
+    credit = (draft.credit or "")[:200]
     WireCopy.objects.bulk_create(
         [
             WireCopy(
                 article=article, source=source, raw_item=raw_item, wire_key=key.wire_key, provider_id=key.provider_id[:500],
-                headline=draft.headline, credit=(draft.credit or "")[:200], original_url=draft.original_url or "",
+                headline=draft.headline, credit=credit, original_url=draft.original_url or "",
                 first=True, snapshot=draft_to_ninjs(draft),
             )
         ],
         ignore_conflicts=True,
     )
     if print_.size < MIN_SHINGLES:
-        return
-    Fingerprint.objects.update_or_create(article=article, defaults={"signature": print_.to_bytes(), "published_at": article.published_at})
+        return credit
+    # The article was created in this transaction, so it has no fingerprint yet: one INSERT, no lookup first.
+    Fingerprint.objects.create(article=article, signature=print_.to_bytes(), published_at=article.published_at)
     with warm.lock:
         warm.duplicates.add_fingerprint(article.pk, print_)
+    return credit
 
 
 def enrich_enqueue(article_id: int) -> None:
@@ -164,6 +180,8 @@ def enrich_enqueue(article_id: int) -> None:
 
 
 def _known_article(draft: Draft, *, source: Source | None, raw_item: RawItem | None, publish: bool) -> Saved:
+    if held := wire_update_hold(draft, source=source, raw_item=raw_item):  # an editor's text stays live (wire_updates.py)
+        return Saved(held[0], held[1], held[0].story_id)
     article, outcome = article_save(draft=draft, source=source, raw_item=raw_item, publish=publish)
     if outcome == "updated":  # the wire re-sent it changed: new words, new fingerprint, new entities
         print_ = fingerprint(copy_text(draft.headline, draft.body_html))

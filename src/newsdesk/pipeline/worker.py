@@ -26,6 +26,7 @@ from newsdesk.pipeline.scheduled import scheduled_publish_due
 from newsdesk.pipeline.sweep import (
     housekeeping, queue_idle, raw_items_stale_requeue, sources_due_enqueue, tasks_sweep, worker_beat, worker_forget,
 )
+from newsdesk.pipeline.warm import warm_get
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,8 @@ def worker_run(options: WorkerOptions, *, stop: threading.Event | None = None) -
     worker_beat(worker_id=worker_id, host=socket.gethostname(), pid=os.getpid())
     heartbeat = _Heartbeat(worker_id=worker_id, every=max(options.lease / 3, 0.2), stop=stop)
     runners = [_Runner(worker_id=worker_id, interval=options.tick, number=n) for n in range(max(options.threads, 1))]
+    # The understanding indexes are rebuilt now, not by the first save: that one holds the write transaction meanwhile.
+    warm_get()
     heartbeat.start()
     for runner in runners:
         runner.start()

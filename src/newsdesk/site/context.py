@@ -8,6 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from newsdesk.newsroom import selectors
+from newsdesk.site import kept
 
 NAV_SECTIONS = 9  # what fits one masthead line on a laptop
 
@@ -18,5 +19,10 @@ def site(request: HttpRequest) -> dict:
     return {
         "SITE_NAME": settings.SITE_NAME,
         "SITE_LANGUAGE": settings.SITE_LANGUAGE,
-        "nav_sections": partial(selectors.sections_listed, limit=NAV_SECTIONS),
+        "nav_sections": nav_sections,
     }
+
+
+def nav_sections() -> list:
+    """The masthead's sections, kept per process until a commit changes them (``site.kept``)."""
+    return kept.SITE.get("nav", partial(selectors.sections_listed, limit=NAV_SECTIONS))

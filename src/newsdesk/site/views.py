@@ -22,10 +22,11 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
-from newsdesk.newsroom import selectors, stories_selectors
+from newsdesk.newsroom import selectors
 from newsdesk.newsroom.models import Article
 from newsdesk.publish import readership
 from newsdesk.publish.views import article_view_count
+from newsdesk.site.article_parts import article_parts
 
 PAGE_MAX_AGE = 60
 SECTION_PAGE_SIZE = 20
@@ -82,14 +83,18 @@ def section(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 @public_page
 def article(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    page = selectors.article_page(pk=pk)
-    if page is None:
+    """One query per request (is it public, its slug, the view count); the rest is kept until a commit changes it."""
+    live = selectors.article_live(pk=pk)
+    if live is None:
         return _gone_or_not_found(request, pk)
-    if slug != page.article.slug:
-        return HttpResponsePermanentRedirect(page.article.get_absolute_url())
-    coverage = stories_selectors.article_coverage(article=page.article)  # issue 4: story, entities, quotes, sources
-    context = {"page": page, "article": page.article, "current_section": page.article.section, "coverage": coverage}
-    return render(request, "site/article.html", context)
+    if slug != live.slug:
+        return HttpResponsePermanentRedirect(Article(pk=pk, slug=live.slug).get_absolute_url())
+    parts = article_parts(request, pk=pk, modified_at=live.modified_at)
+    if parts is None:  # unpublished between the two reads
+        return _gone_or_not_found(request, pk)
+    shown = parts.article
+    context = {"parts": parts, "page": parts, "article": shown, "current_section": shown.section, "view_total": live.view_total}
+    return render(request, "site/article_page.html", context)
 
 
 @require_safe

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from newsdesk.core.document import StructuredDocument, WireDocument
+from newsdesk.core.document import WITHDRAWN_ID, StructuredDocument, WireDocument
+from newsdesk.core.document import WITHDRAWN as WITHDRAWN_KEY
 from newsdesk.core.draft import Draft, Picture
 from newsdesk.core.errors import IngestError, NotAnArticle
 from newsdesk.wire.detect import root_element
@@ -57,7 +58,11 @@ def newsml1_read(text: str, *, origin: str) -> list[WireDocument]:
         try:
             draft = newsml1_draft(item, wire=wire)
         except NotAnArticle as outcome:
-            documents.append(StructuredDocument(text="", meta={"format": "newsml-1.2", "not_an_article": outcome.message}))
+            meta = {"format": "newsml-1.2", "not_an_article": outcome.message}
+            if (status := _status(item)) in WITHDRAWN and (guid := _guid(item)):
+                # The pipeline kills the article this item was (pipeline/kills.py), as for ninjs and NewsML-G2.
+                meta |= {WITHDRAWN_KEY: "withheld" if status == "withheld" else "canceled", WITHDRAWN_ID: guid}
+            documents.append(StructuredDocument(text="", meta=meta))
         else:
             documents.append(StructuredDocument(text=draft.body_html, meta={"format": "newsml-1.2"}, draft=draft))
     return documents
@@ -66,8 +71,7 @@ def newsml1_read(text: str, *, origin: str) -> list[WireDocument]:
 def newsml1_draft(item: etree._Element, *, wire: str = "") -> Draft:
     """A NewsItem as a Draft. Raises NotAnArticle when it has no story text or is withdrawn."""
     management = child(item, "NewsManagement")
-    status = _attribute(child(management, "Status"), "FormalName").lower()
-    if status in WITHDRAWN:
+    if (status := _status(item)) in WITHDRAWN:
         raise NotAnArticle(f"a NewsML item marked {status} by its provider, not an article to publish")
     top = child(item, "NewsComponent")
     body_component = _component(top, BODY_ROLES)
@@ -188,6 +192,11 @@ def _keywords(top: etree._Element | None) -> tuple[str, ...]:
             if "keyword" in (prop.get("FormalName") or "").lower() and (prop.get("Value") or "").strip():
                 values.append(prop.get("Value").strip())
     return tuple(dict.fromkeys(values))
+
+
+def _status(item: etree._Element) -> str:
+    """NewsManagement/Status, lower case: "usable", "embargoed", "canceled", "withheld"…"""
+    return _attribute(child(child(item, "NewsManagement"), "Status"), "FormalName").lower()
 
 
 def _guid(item: etree._Element) -> str | None:

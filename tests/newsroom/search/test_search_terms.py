@@ -39,6 +39,8 @@ def test_exclusions_alone_and_nul_find_nothing():
     assert terms_of("-ferry").empty
     assert terms_of("ferry\x00").empty
     assert terms_of("   ").empty
+    assert terms_of('ferry -ferry').empty and terms_of('"port strike" ferry -"port strike"').empty
+    assert not terms_of("ferry -ferries").empty  # other words, even if one stem: the engine decides
 
 
 def test_a_10_kb_query_is_cut_to_a_few_terms():

@@ -10,10 +10,14 @@ from newsdesk.newsroom.search.types import SearchQuery
 ARTICLE = Article._meta.db_table
 
 
-def filters_sql(query: SearchQuery, connection: Any) -> tuple[str, list[Any]]:
-    """``" AND a.status = %s AND …"`` and its parameters. Only published articles are ever found."""
-    clauses = ["a.status = %s"]
-    params: list[Any] = [Article.Status.PUBLISHED.value]
+def filters_sql(query: SearchQuery, connection: Any, *, published_known: bool = False) -> tuple[str, list[Any]]:
+    """``" AND a.status = %s AND …"`` and its parameters. Only published articles are ever found.
+
+    ``published_known``: ``a`` holds published articles only (SQLite's
+    ``newsroom_search_facts``), so there is no status to check.
+    """
+    clauses = [] if published_known else ["a.status = %s"]
+    params: list[Any] = [] if published_known else [Article.Status.PUBLISHED.value]
     if query.section is not None:
         clauses.append(f"a.section_id IN (SELECT id FROM {Section._meta.db_table} WHERE slug = %s)")
         params.append(query.section)

@@ -4,27 +4,41 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsdesk.newsroom.search.filters import ARTICLE
 from newsdesk.newsroom.search.marks import CLOSE, OPEN
 from newsdesk.newsroom.search.ranking import HEADLINE_WEIGHT, Candidate
 from newsdesk.newsroom.search.terms import Terms
 
 SNIPPET_TOKENS = 32
+WINDOWS: tuple[int, ...] = ()  # FTS5 walks rowids backwards and stops: one pass, no windows
+PUBLISHED_KNOWN = True  # the table ``a`` of match_candidates holds published articles only
 _JULIAN_EPOCH = 2440587.5  # julianday('1970-01-01')
 
 
-def match_candidates(cursor: Any, terms: Terms, filters: str, params: list[Any], *, limit: int) -> list[Candidate]:
-    """Up to ``limit`` matches passing the filters, newest added first (FTS5 walks its rowids backwards and stops).
+def top_id(cursor: Any) -> int | None:
+    cursor.execute("SELECT max(id) FROM newsroom_search_facts")
+    return cursor.fetchone()[0]
+
+
+def match_candidates(
+    cursor: Any, terms: Terms, filters: str, params: list[Any], *, limit: int, above: int = 0, upto: int | None = None,
+) -> list[Candidate]:
+    """Up to ``limit`` matches passing the filters with ``above < id <= upto``, newest added first.
+
+    FTS5 walks its rowids backwards from ``upto`` and stops at ``limit``.
 
     bm25 runs only for the rows returned, so a word in every article costs
-    ``limit`` scores, not one per article.
+    ``limit`` scores, not one per article. Dates and filters are read from
+    ``newsroom_search_facts`` (published articles only, ~40 bytes a row),
+    not from the wide article rows; ``filters`` are made for it
+    (``PUBLISHED_KNOWN``).
     """
     cursor.execute(
         f"SELECT a.id, -bm25(newsroom_search, {HEADLINE_WEIGHT}, 1.0), "
         f"(julianday(a.published_at) - {_JULIAN_EPOCH}) * 86400.0 "
-        f"FROM newsroom_search JOIN {ARTICLE} a ON a.id = newsroom_search.rowid "
-        f"WHERE newsroom_search MATCH %s{filters} ORDER BY newsroom_search.rowid DESC LIMIT %s",
-        [terms.fts5(), *params, limit],
+        f"FROM newsroom_search JOIN newsroom_search_facts a ON a.id = newsroom_search.rowid "
+        f"WHERE newsroom_search MATCH %s AND newsroom_search.rowid > %s"
+        f"{'' if upto is None else ' AND newsroom_search.rowid <= %s'}{filters} ORDER BY newsroom_search.rowid DESC LIMIT %s",
+        [terms.fts5(), above, *([] if upto is None else [upto]), *params, limit],
     )
     return [Candidate(article_id=row[0], relevance=row[1], published=row[2]) for row in cursor.fetchall()]
 
@@ -37,6 +51,7 @@ def match_marked(cursor: Any, terms: Terms, ids: list[int]) -> dict[int, tuple[s
     spare a common word's long posting list, measured no faster.)
     """
     marks = [OPEN, CLOSE]
+    terms = terms.marked
     cursor.execute(
         f"SELECT rowid, highlight(newsroom_search, 0, %s, %s), snippet(newsroom_search, 1, %s, %s, '…', {SNIPPET_TOKENS}) "
         f"FROM newsroom_search WHERE newsroom_search MATCH %s AND rowid IN ({', '.join(['%s'] * len(ids))})",

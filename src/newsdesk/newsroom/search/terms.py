@@ -39,8 +39,17 @@ class Terms:
 
     @property
     def empty(self) -> bool:
-        """Nothing to look for: exclusions alone find nothing (both engines need something to match)."""
-        return not self.wanted
+        """Nothing to look for: exclusions alone find nothing (both engines need something to match).
+
+        Nor does a term both wanted and excluded (``ferry -ferry``), which
+        would otherwise be looked for through the whole archive.
+        """
+        return not self.wanted or bool({t.words for t in self.wanted} & {t.words for t in self.excluded})
+
+    @property
+    def marked(self) -> Terms:
+        """The terms to mark in a hit: the wanted ones (an excluded word is in no hit, and dropping it spares a lookup)."""
+        return Terms(wanted=self.wanted, excluded=())
 
     def fts5(self) -> str:
         """SQLite FTS5 syntax: ``("ferry" AND "port strike") NOT "cargo"``."""

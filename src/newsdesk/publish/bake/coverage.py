@@ -34,7 +34,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from newsdesk.newsroom.models import Article, Entity, Mention, Quote, Story, WireCopy
-from newsdesk.publish.bake import pages, store
+from newsdesk.publish.bake import generation, pages, store
 from newsdesk.publish.bake.baker import page_bake, page_remove
 from newsdesk.publish.bake.paths import BakedPage, article_folder
 
@@ -50,11 +50,13 @@ class _Hook:
     action: Callable[[int], None]
 
     def __call__(self) -> None:
+        generation.committed()  # what processes keep to render pages (site.kept), baking on or off
         if store.active():
             self.action(self.key[1])
 
 
 def _on_commit(kind: str, pk: int, action: Callable[[int], None]) -> None:
+    generation.changed()
     key = (kind, pk)
     connection = transaction.get_connection()
     if connection.in_atomic_block and any(isinstance(f, _Hook) and f.key == key for _, f, _ in connection.run_on_commit):
@@ -119,7 +121,7 @@ def _story_saved(sender, instance: Story, raw: bool = False, **kwargs) -> None:
 
 def _entity_pre_save(sender, instance: Entity, raw: bool = False, **kwargs) -> None:
     """Note a new name or slug (what article pages print and link); nothing else about an entity is on them."""
-    if raw or instance.pk is None or not store.active():
+    if raw or instance.pk is None:
         return
     instance._newsdesk_shown_changed = Entity.objects.filter(pk=instance.pk).exclude(name=instance.name, slug=instance.slug).exists()
 

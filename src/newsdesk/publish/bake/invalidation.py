@@ -31,7 +31,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 
 from newsdesk.newsroom.models import Article, ArticleVersion, Section, Source
 from newsdesk.publish import readership
-from newsdesk.publish.bake import pages, store
+from newsdesk.publish.bake import generation, pages, store
 from newsdesk.publish.bake.baker import Refresh, refresh, site_changed
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,7 @@ class _Hook:
         if SITE_WIDE in self.shared.done or self.article_id in self.shared.done:
             return
         self.shared.done.add(self.article_id)
+        generation.committed()  # what processes keep to render pages (site.kept), baking on or off
         readership.rails_forget()
         if not store.active():
             return
@@ -80,6 +81,7 @@ def _shared() -> _Transaction:
 
 def _note(article_id: int, before: object) -> None:
     """Refresh ``article_id``'s pages when the transaction commits (now, outside one)."""
+    generation.changed()
     if transaction.get_connection().in_atomic_block:
         _shared_register(article_id, before)
         return
@@ -155,13 +157,14 @@ def _section_changed(sender, instance: Section, raw: bool = False, **kwargs) -> 
 
 
 def _source_pre_save(sender, instance: Source, raw: bool = False, update_fields=None, **kwargs) -> None:
-    """A source's credit is shown on its stories that carry none of their own: a new credit is a site-wide change.
+    """A source's credit (else its name) is shown on its stories that carry none of their own: a site-wide change.
 
-    Polling writes the source's health on every poll; only a changed credit matters here.
+    Polling writes the source's health on every poll (``update_fields``, no query here); only those two matter.
     """
-    if raw or instance.pk is None or (update_fields is not None and "credit" not in update_fields) or not store.active():
+    if raw or instance.pk is None or (update_fields is not None and not {"credit", "name"} & set(update_fields)):
         return
-    instance._newsdesk_credit_changed = Source.objects.filter(pk=instance.pk).exclude(credit=instance.credit).exists()
+    shown = Source.objects.filter(pk=instance.pk).exclude(credit=instance.credit, name=instance.name)
+    instance._newsdesk_credit_changed = shown.exists()
 
 
 def _source_saved(sender, instance: Source, raw: bool = False, **kwargs) -> None:
@@ -189,3 +192,4 @@ def connect() -> None:
     from newsdesk.publish.bake import coverage  # issue 4: mentions, quotes, copies, stories, entities
 
     coverage.connect()
+    generation.connect()
