@@ -79,3 +79,13 @@ def test_a_signed_in_user_without_the_role_gets_403_and_one_with_it_the_page(des
 def test_an_unknown_role_is_a_programming_error_caught_at_import():
     with pytest.raises(ValueError, match="unknown role"):
         role_required("subeditor")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_roles_come_back_after_the_database_is_flushed():
+    """`newsdesk flush` (and every transactional test) empties the tables the migration filled; post_migrate refills them."""
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert set(Group.objects.values_list("name", flat=True)) >= {"contributor", "editor", "admin"}
+    assert Group.objects.get(name="editor").permissions.filter(codename="publish_article").exists()
