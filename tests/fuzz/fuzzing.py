@@ -23,6 +23,7 @@ each case); ``filter_too_much`` is not suppressed: no strategy filters.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import time
 from collections.abc import Callable
@@ -53,6 +54,24 @@ class CaseTooSlow(AssertionError):
     """A case that cost more CPU than the deadline."""
 
 
+class _CollectorClock:
+    """CPU seconds spent in the garbage collector, so a case over the deadline says how much of it was not its own."""
+
+    def __init__(self) -> None:
+        self.seconds, self._started = 0.0, None
+        gc.callbacks.append(self)
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._started = time.thread_time()
+        elif self._started is not None:
+            self.seconds += time.thread_time() - self._started
+            self._started = None
+
+
+_COLLECTOR = _CollectorClock()
+
+
 def fuzz_settings(test: Callable[..., Any]) -> Callable[..., Any]:
     """The profile's settings and the 2 s CPU deadline, for a test already wrapped by ``@given``."""
     test = _settings(test)
@@ -60,10 +79,11 @@ def fuzz_settings(test: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(inner)
     def bounded(*args: Any, **kwargs: Any) -> Any:
-        start = time.thread_time()
+        start, collected = time.thread_time(), _COLLECTOR.seconds
         result = inner(*args, **kwargs)
         if (spent := time.thread_time() - start) > DEADLINE_S:
-            raise CaseTooSlow(f"the case took {spent:.2f} s of CPU, over the {DEADLINE_S:.0f} s deadline")
+            in_gc = _COLLECTOR.seconds - collected
+            raise CaseTooSlow(f"the case took {spent:.2f} s of CPU ({in_gc:.2f} s of it collecting garbage), over the {DEADLINE_S:.0f} s deadline")
         return result
 
     test.hypothesis.inner_test = bounded
