@@ -69,3 +69,19 @@ def test_moving_an_article_moves_it_in_the_filters(find, article_factory, now):
     assert find("regatta", since=now - timedelta(days=41), until=now - timedelta(days=39)) == ["Regatta moved to the bay"]
     Article.objects.filter(pk=article.pk).update(status="unpublished")
     assert find("regatta") == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_flush_leaves_no_index_row_behind_to_collide_with_the_next_article(article_factory):
+    """`newsdesk flush` truncates the articles (no triggers fire) and restarts their ids: the index rows must go too."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only: SQLite's flush deletes rows, and the index triggers see each delete")
+    article_factory(headline="Ferry strike ends after three days")
+    call_command("flush", interactive=False, verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM newsroom_search_document")
+        assert cursor.fetchone()[0] == 0
+    article_factory(headline="Ferry strike ends after three days")  # the same id again: no duplicate key

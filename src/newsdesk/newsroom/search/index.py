@@ -86,8 +86,21 @@ def index_rebuild(connection: Any) -> None:
 
 
 def index_ensure(sender: Any = None, using: str = DEFAULT_DB_ALIAS, **kwargs: Any) -> None:
-    """``post_migrate`` receiver: on SQLite, put back triggers a table rebuild dropped, then rebuild the index."""
+    """``post_migrate`` receiver: on SQLite, put back triggers a table rebuild dropped, then rebuild the index.
+
+    On PostgreSQL, drop the index rows of articles that are gone: ``flush`` (which sends post_migrate too)
+    truncates the articles without firing their triggers and restarts their ids, and a stale row would
+    collide with the next article given that id.
+    """
     connection = connections[using]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT to_regclass('newsroom_search_document') IS NOT NULL")
+            if cursor.fetchone()[0]:
+                cursor.execute(
+                    "DELETE FROM newsroom_search_document d WHERE NOT EXISTS (SELECT 1 FROM newsroom_article a WHERE a.id = d.id)"
+                )
+        return
     if connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
