@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+import lxml.html
+
 HOSTILE_NAME = '<script>alert("entity")</script> Holdings'
 HOSTILE_QUOTE = 'We will <script>alert("quote")</script> respond "in kind" & firmly'
 
@@ -109,3 +111,15 @@ def summit_rows(article_factory) -> SummitRows:
         story=story, first=first, second=second, third=third, draft=draft, other=other,
         xi=xi, kim=kim, howell=howell, beijing=beijing, oxford=oxford, hostile=hostile, draft_only=draft_only,
     )
+
+
+def page_tree(client, url: str):
+    """The page at ``url`` (it must answer 200) and its parsed tree."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response, lxml.html.fromstring(response.content)
+
+
+def texts(tree, selector: str) -> list[str]:
+    """The text of each element ``selector`` picks, white space collapsed."""
+    return [" ".join(el.text_content().split()) for el in tree.cssselect(selector)]

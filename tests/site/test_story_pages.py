@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import lxml.html
 import pytest
 from story_rows import HOSTILE_NAME, HOSTILE_QUOTE, summit_rows
+from story_rows import page_tree as _page
+from story_rows import texts as _texts
 
 from newsdesk.newsroom.models import Article
 
@@ -14,16 +15,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def rows(article_factory):
     return summit_rows(article_factory)
-
-
-def _page(client, url: str):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return response, lxml.html.fromstring(response.content)
-
-
-def _texts(tree, selector: str) -> list[str]:
-    return [" ".join(el.text_content().split()) for el in tree.cssselect(selector)]
 
 
 def test_story_page_lists_every_published_article_newest_first_with_its_sources(client, rows):
