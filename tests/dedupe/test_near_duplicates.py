@@ -86,3 +86,24 @@ def test_removing_one_of_several_copies_keeps_the_others_findable():
     assert index.fingerprint_of("a") == fingerprint(DOCUMENTS[-1].text)
     index.remove("c")
     assert index.query(doc.text) == [] and len(index) == 1
+
+
+def test_many_candidates_scored_at_once_rank_exactly_as_one_by_one(monkeypatch):
+    """A house style puts hundreds of texts in one band: the matrix path must find and rank what the loop does."""
+    import random
+
+    from newsdesk.dedupe import index as index_module
+
+    rng = random.Random(7)
+    sentences = [f"The harbour authority said on {day} that berth {n} would reopen after the storm damage was assessed." for n in range(40) for day in ("Monday", "Tuesday")]
+    texts = {key: " ".join(rng.sample(sentences, rng.randint(3, 30))) for key in range(120)}
+    index = NearDuplicateIndex()
+    for key, text in texts.items():
+        index.add(key, text)
+    queries = [" ".join(rng.sample(sentences, rng.randint(3, 30))) for _ in range(40)] + list(texts.values())[:20]
+    monkeypatch.setattr(index_module, "SCORED_ONE_BY_ONE", 10**9)
+    one_by_one = [index.query(text) for text in queries]
+    monkeypatch.setattr(index_module, "SCORED_ONE_BY_ONE", 0)
+    at_once = [index.query(text) for text in queries]
+    assert at_once == one_by_one
+    assert sum(map(len, at_once)) > len(queries), "the texts must share enough to be found, else the test proves nothing"

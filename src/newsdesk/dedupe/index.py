@@ -30,6 +30,7 @@ from newsdesk.dedupe.fingerprint import NUM_PERM, Fingerprint, fingerprint
 CANDIDATE_THRESHOLD = 0.2  # LSH recall: low enough to bring trimmed copies in as candidates
 JACCARD_THRESHOLD = 0.35
 CONTAINMENT_THRESHOLD = 0.6
+SCORED_ONE_BY_ONE = 8  # more candidates than this are scored as one numpy matrix
 MIN_CONTAINED_SHINGLES = 40  # a short text inside a long one proves little: a shared quote is not a copy
 
 
@@ -123,8 +124,12 @@ class NearDuplicateIndex:
                 candidates.update(dict.fromkeys(held))
             else:
                 candidates[held] = None
-        scored = [(self._score(values, print_.size, *self._signatures[key]), key) for key in candidates]
-        return [key for score, key in sorted(scored, key=lambda pair: -pair[0]) if score > 0]
+        keys = list(candidates)
+        scores = self._scores(values, print_.size, keys) if len(keys) > SCORED_ONE_BY_ONE else [
+            self._score(values, print_.size, *self._signatures[key]) for key in keys
+        ]
+        scored = [(score, key) for score, key in zip(scores, keys) if score > 0]
+        return [key for _, key in sorted(scored, key=lambda pair: -pair[0])]
 
     def similarity(self, a: Fingerprint, b: Fingerprint) -> float:
         """How much of a copy one text is of the other (0 when it is not a near-duplicate at all)."""
@@ -141,6 +146,18 @@ class NearDuplicateIndex:
             if containment >= self.containment_threshold:
                 return containment * self.jaccard_threshold  # ranked below full copies
         return 0.0
+
+    def _scores(self, a: np.ndarray, a_size: int, keys: list[Hashable]) -> list[float]:
+        """``_score`` against many candidates at once: text built from a house style shares bands with hundreds."""
+        held = [self._signatures[key] for key in keys]
+        jaccard = np.count_nonzero(np.stack([values for values, _ in held]) == a, axis=1) / len(a)
+        sizes = np.array([size for _, size in held], dtype=np.float64)
+        smaller = np.minimum(sizes, a_size)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            containment = np.minimum(1.0, jaccard * (a_size + sizes) / ((1 + jaccard) * smaller))
+        contained = (smaller >= MIN_CONTAINED_SHINGLES) & (containment >= self.containment_threshold)
+        scores = np.where(jaccard >= self.jaccard_threshold, jaccard, np.where(contained, containment * self.jaccard_threshold, 0.0))
+        return scores.tolist()
 
     def _band_keys(self, values: np.ndarray) -> list[bytes]:
         data, width = values.tobytes(), 8 * self._rows

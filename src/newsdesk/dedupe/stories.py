@@ -113,6 +113,9 @@ class StoryIndex:
     def __len__(self) -> int:
         return len(self._articles)
 
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._articles
+
     def assign(self, article: StoryArticle) -> StoryAssignment:
         """The article's story: the story of the most similar recent article if it is similar enough."""
         features = self._features(article)

@@ -23,6 +23,9 @@ class Story(models.Model):
     last_published_at = models.DateTimeField(db_index=True)
     article_count = models.PositiveIntegerField(default=0)
     source_count = models.PositiveIntegerField(default=0)
+    # The (source id, credit) pairs source_count counts, so a new copy is counted without reading the story's rows;
+    # null on stories counted before it was kept (filled at their next count).
+    source_keys = models.JSONField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
 

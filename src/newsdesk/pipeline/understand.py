@@ -42,7 +42,7 @@ from newsdesk.newsroom.models import Article, Fingerprint, RawItem, Source, Wire
 from newsdesk.pipeline import jobs
 from newsdesk.pipeline.entities import model_available
 from newsdesk.pipeline.save import ItemKey, article_save, item_key
-from newsdesk.pipeline.stories import story_assign, story_counts_refresh
+from newsdesk.pipeline.stories import story_assign, story_copy_count
 from newsdesk.pipeline.warm import Warm, catch_up, warm_get
 from newsdesk.pipeline.wire_updates import wire_update_hold
 from newsdesk.publish.bake import article_coverage_invalidate
@@ -144,7 +144,7 @@ def copy_fold(
         ignore_conflicts=True,
     )
     article_coverage_invalidate(article_id=article.pk)  # "also reported by" on its baked page (bulk_create sends no signal)
-    story_counts_refresh(article.story_id)
+    story_copy_count(article.story_id, source.pk if source else None, (draft.credit or "")[:200])
     return WireCopy.objects.get(wire_key=key.wire_key)
 
 

@@ -4,8 +4,11 @@ The dedupe stage's indexes live in memory (issue 4 points 1, 2, 7). A worker
 keeps them across items; on the first item after a start they are rebuilt
 from what the pipeline stored: every ``Fingerprint`` row (no text is read
 again) and the articles of the last two story windows with their entities.
-Other processes save articles too, so before each decision the index catches
-up on fingerprints stored since it last looked (one indexed query). A stale
+Other processes save articles too, so before each decision both indexes
+catch up on what was stored since they last looked: fingerprints (one
+indexed query), and articles given a story elsewhere (one indexed query for
+their ids, and their text read once) — else two workers would each start
+their own story for one event. A stale
 or rolled-back entry can only propose a candidate; the fold itself is checked
 against the stored fingerprint (`pipeline.understand`).
 """
@@ -36,6 +39,8 @@ class Warm:
     duplicates: NearDuplicateIndex = field(default_factory=NearDuplicateIndex)
     stories: StoryIndex = field(default_factory=StoryIndex)
     seen_up_to: int = 0
+    stories_seen_up_to: int = 0  # the newest article id the story index has read
+    stories_seen: set[int] = field(default_factory=set)  # ids read near that mark (ids the index has let go of are not read again)
     rebuild_seconds: float = 0.0
     lock: threading.RLock = field(default_factory=threading.RLock)
 
@@ -83,6 +88,27 @@ def catch_up(warm: Warm) -> None:
             if warm.duplicates.fingerprint_of(article_id) != stored:
                 warm.duplicates.add_fingerprint(article_id, stored)
             warm.seen_up_to = max(warm.seen_up_to, article_id)
+    _stories_catch_up(warm)
+
+
+def _stories_catch_up(warm: Warm) -> None:
+    """Index the articles other processes put in a story since we last looked (their entities come with enrichment)."""
+    floor = max(0, warm.stories_seen_up_to - CATCH_UP_LOOKBACK)
+    ids = list(Article.objects.filter(id__gt=floor, story__isnull=False).values_list("id", flat=True))
+    with warm.lock:
+        unread = [pk for pk in ids if pk not in warm.stories_seen and pk not in warm.stories]
+    if unread:
+        found = Article.objects.filter(pk__in=unread, story__isnull=False).only("id", "headline", "body_html", "published_at", "story_id")
+        read = [(story_article(article), article.story_id) for article in found]
+        with warm.lock:
+            for article, story in read:
+                if article.key not in warm.stories:
+                    warm.stories.add(article, story=story)
+    with warm.lock:
+        warm.stories_seen.update(ids)
+        warm.stories_seen_up_to = max(warm.stories_seen_up_to, *ids) if ids else warm.stories_seen_up_to
+        floor = warm.stories_seen_up_to - CATCH_UP_LOOKBACK
+        warm.stories_seen = {pk for pk in warm.stories_seen if pk > floor}
 
 
 def story_article(article: Article, names: dict[str, frozenset[str]] | None = None) -> StoryArticle:
@@ -121,3 +147,4 @@ def _stories_load(warm: Warm) -> None:
     for article in recent.iterator(chunk_size=REBUILD_BATCH):
         found = {kind: frozenset(values) for kind, values in names.get(article.pk, {}).items()}
         warm.stories.add(story_article(article, found), story=article.story_id)
+    warm.stories_seen_up_to = Article.objects.order_by("-id").values_list("id", flat=True).first() or 0
