@@ -65,3 +65,19 @@ def test_a_bad_form_counts_against_the_client_too(settings):
     settings.PASSWORD_RESET_RATE_PER_IP = "2/h"
     assert [_reset("not an address", ip="198.51.100.20").status_code for _ in range(2)] == [200, 200]
     assert _reset("not an address", ip="198.51.100.20").status_code == 429
+
+
+def test_the_operator_sets_both_limits_from_the_environment(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSDESK_")} | {
+        "NEWSDESK_HOME": str(tmp_path), "DJANGO_SETTINGS_MODULE": "newsdesk.config.settings",
+        "NEWSDESK_PASSWORD_RESET_RATE_PER_IP": "30/h", "NEWSDESK_PASSWORD_RESET_RATE_PER_ADDRESS": "1/d",
+    }
+    shown = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings as s; print(s.PASSWORD_RESET_RATE_PER_IP, s.PASSWORD_RESET_RATE_PER_ADDRESS)"],
+        env=env, capture_output=True, text=True, check=True,
+    )
+    assert shown.stdout.split() == ["30/h", "1/d"]

@@ -74,6 +74,8 @@ BAKED_DIR = Path(os.environ.get("NEWSDESK_BAKED_DIR", str(HOME / "baked"))).reso
 SITE_URL = os.environ.get("NEWSDESK_SITE_URL", "http://127.0.0.1:" + os.environ.get("NEWSDESK_PORT", "8000")).rstrip("/")
 BAKE_SECTION_PAGES = int(os.environ.get("NEWSDESK_BAKE_SECTION_PAGES", "10"))
 BAKED_MEMORY_BYTES = int(float(os.environ.get("NEWSDESK_BAKED_MEMORY_MB", "64")) * 1024 * 1024)
+# What a process keeps between requests (site.kept): off renders every page from the database (bench/serve --cold).
+KEPT = _flag("NEWSDESK_KEPT", True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -179,6 +181,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 AXES_FAILURE_LIMIT = int(os.environ.get("NEWSDESK_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("NEWSDESK_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Password-reset mails allowed per client address and per e-mail address (django-ratelimit rates: "N/s|m|h|d").
+PASSWORD_RESET_RATE_PER_IP = os.environ.get("NEWSDESK_PASSWORD_RESET_RATE_PER_IP", "10/h")
+PASSWORD_RESET_RATE_PER_ADDRESS = os.environ.get("NEWSDESK_PASSWORD_RESET_RATE_PER_ADDRESS", "3/h")
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "desk/accounts/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "newsdesk.desk.accounts.client_ip"

@@ -24,7 +24,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse_lazy
 from django_ratelimit.core import get_usage
 
-# Reset mails allowed per hour (settings ``PASSWORD_RESET_RATE_PER_IP`` / ``…_PER_ADDRESS`` override them).
+# Reset mails allowed per hour when settings name no rate (``NEWSDESK_PASSWORD_RESET_RATE_PER_IP`` / ``…_PER_ADDRESS`` do).
 RESET_RATE_PER_IP = "10/h"
 RESET_RATE_PER_ADDRESS = "3/h"
 
