@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from wire_copies import as_capture, as_page, document
+from wire_copies import as_capture, as_page, cold_indexes, document, ingest  # noqa: F401 (cold_indexes: autouse)
 
 from newsdesk.newsroom.models import Article, Fingerprint, WireCopy
 from newsdesk.pipeline.folds import FoldSplitRefused, fold_split
-from newsdesk.pipeline.ingest import item_process
-from newsdesk.pipeline.warm import warm_reset
 
 pytestmark = pytest.mark.django_db
-MAX = 15 * 1024 * 1024
 STEM = "05-berlin-marathon-wire"
-
-
-@pytest.fixture(autouse=True)
-def cold_indexes():
-    warm_reset()
-    yield
-    warm_reset()
-
-
-def ingest(origin: str, payload: bytes) -> dict:
-    [result] = item_process(origin=origin, payload=payload, max_bytes=MAX)
-    return result.as_json()
 
 
 @pytest.fixture

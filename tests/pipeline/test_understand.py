@@ -6,7 +6,7 @@ import logging
 import threading
 
 import pytest
-from wire_copies import as_capture, as_feed, as_page, document
+from wire_copies import MAX, as_capture, as_feed, as_page, cold_indexes, document, ingest  # noqa: F401 (cold_indexes: autouse)
 
 from newsdesk.newsroom.models import Article, Entity, Fingerprint, Mention, Quote, Story, WireCopy
 from newsdesk.pipeline.entities import article_enrich
@@ -15,21 +15,6 @@ from newsdesk.pipeline.sources import source_add
 from newsdesk.pipeline.stories import story_counts_refresh
 from newsdesk.pipeline.warm import warm_get, warm_reset
 
-MAX = 15 * 1024 * 1024
-
-
-@pytest.fixture(autouse=True)
-def cold_indexes():
-    """Each test starts like a fresh worker: its indexes are rebuilt from this test's database."""
-    warm_reset()
-    yield
-    warm_reset()
-
-
-def ingest(origin: str, payload: bytes) -> dict:
-    [result] = item_process(origin=origin, payload=payload, max_bytes=MAX)
-    assert result.status not in ("failed", "skipped"), result
-    return result.as_json()
 
 
 def three_formats(stem: str) -> list[tuple[str, bytes]]:

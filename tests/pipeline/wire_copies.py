@@ -14,6 +14,8 @@ from datetime import datetime
 from email.utils import format_datetime
 from pathlib import Path
 
+import pytest
+
 DEDUPE_SET = Path(__file__).resolve().parents[1] / "dedupe" / "testdata"
 
 
@@ -54,3 +56,25 @@ def as_feed(headline: str, paragraphs: list[str], published: datetime, *, url: s
 <title>Coastal Courier</title><link>https://courier.example/</link><description>News</description>
 <item><title>{html.escape(headline)}</title><link>{url}</link><guid>{url}</guid><pubDate>{format_datetime(published)}</pubDate>
 <content:encoded><![CDATA[{body}]]></content:encoded></item></channel></rss>""".encode()
+
+
+MAX = 15 * 1024 * 1024
+
+
+@pytest.fixture(autouse=True)
+def cold_indexes():
+    """Each test starts like a fresh worker: its indexes are rebuilt from this test's database (import it to use it)."""
+    from newsdesk.pipeline.warm import warm_reset
+
+    warm_reset()
+    yield
+    warm_reset()
+
+
+def ingest(origin: str, payload: bytes) -> dict:
+    """One item through the whole pipeline (read, extract, understand, save); its outcome as the CLI reports it."""
+    from newsdesk.pipeline.ingest import item_process
+
+    [result] = item_process(origin=origin, payload=payload, max_bytes=MAX)
+    assert result.status not in ("failed", "skipped"), result
+    return result.as_json()
