@@ -10,9 +10,6 @@ from newsdesk.newsroom.search.ranking import Candidate
 from newsdesk.newsroom.search.sqlite_functions import search_text
 from newsdesk.newsroom.search.terms import Terms
 
-# No windows (service._newest_matches): with the tsvector in the row and phrases found by their pairs, the
-# planner's own choice (a backward id scan for a common word, the GIN index for a rare one) measured faster.
-WINDOWS: tuple[int, ...] = ()
 PUBLISHED_KNOWN = True  # the table ``a`` of match_candidates holds published articles only
 _DOCUMENTS = "newsroom_search_document"
 _QUERY = "websearch_to_tsquery('newsdesk', %s)"
@@ -26,15 +23,10 @@ _SNIPPET = (
 )
 
 
-def top_id(cursor: Any) -> int | None:
-    cursor.execute(f"SELECT max(id) FROM {_DOCUMENTS}")
-    return cursor.fetchone()[0]
-
-
 def match_candidates(
-    cursor: Any, terms: Terms, filters: str, params: list[Any], *, limit: int, above: int = 0, upto: int | None = None,
+    cursor: Any, terms: Terms, filters: str, params: list[Any], *, limit: int,
 ) -> list[Candidate]:
-    """Up to ``limit`` matches passing the filters with ``above < id <= upto``, newest added first.
+    """Up to ``limit`` matches passing the filters, newest added first.
 
     One query: for a common word the planner walks the ids backwards and
     stops at ``limit``, ranking only those (with the tsvector in the row,
@@ -44,17 +36,15 @@ def match_candidates(
     only articles holding the words side by side are checked for the phrase.
     """
     pairs = _pairs_query(cursor, terms)
-    window = " AND a.id > %s" + ("" if upto is None else " AND a.id <= %s")
-    bounds = [above] + ([] if upto is None else [upto])
     cursor.execute(
         f"SELECT a.id, ts_rank_cd(a.document, {_QUERY}), extract(epoch FROM a.published_at)::float8 "
         f"FROM {_DOCUMENTS} a WHERE "
         # With pairs, the phrase is checked on their few candidates only: "IS TRUE" keeps the planner from also
         # walking the tsvector index for every article holding the words (17 ms for two common ones).
         f"{f'a.pairs @@ %s::tsquery AND (a.document @@ {_QUERY}) IS TRUE' if pairs else f'a.document @@ {_QUERY}'}"
-        f"{window}{filters} "
+        f"{filters} "
         f"ORDER BY a.id DESC LIMIT %s",
-        [terms.websearch(), *([pairs] if pairs else []), terms.websearch(), *bounds, *params, limit],
+        [terms.websearch(), *([pairs] if pairs else []), terms.websearch(), *params, limit],
     )
     return [Candidate(article_id=row[0], relevance=float(row[1]), published=row[2]) for row in cursor.fetchall()]
 

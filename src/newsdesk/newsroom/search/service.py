@@ -33,7 +33,7 @@ def search(query: SearchQuery) -> SearchPage:
     backend = _backend()
     filters, params = filters_sql(query, connection, published_known=backend.PUBLISHED_KNOWN)
     with connection.cursor() as cursor:
-        candidates = _newest_matches(backend, cursor, terms, filters, params, limit=RANKED_MAX + 1)
+        candidates = backend.match_candidates(cursor, terms, filters, params, limit=RANKED_MAX + 1)  # the newest added first
         capped = len(candidates) > RANKED_MAX
         candidates = candidates[:RANKED_MAX]
         # Freshness by the hour: the same query gives the same ranks (and ETag) all hour, not a new one every second.
@@ -56,35 +56,6 @@ def hits_with_articles(page: SearchPage) -> list[tuple[SearchHit, Article]]:
     found = Article.objects.filter(pk__in=[hit.article_id for hit in page.hits], status=Article.Status.PUBLISHED)
     articles = {article.pk: article for article in found.select_related("section", "source")}
     return [(hit, articles[hit.article_id]) for hit in page.hits if hit.article_id in articles]
-
-
-def _newest_matches(
-    backend: ModuleType, cursor: Any, terms: Terms, filters: str, params: list[Any], *, limit: int,
-) -> list[Candidate]:
-    """The ``limit`` newest matches, looked for in windows of the newest ids first, widened only while too few are found.
-
-    Each window is the band of ids below the last one (``backend.WINDOWS``
-    articles back from the newest, then the rest), so no article is read
-    twice and the order stays newest first. A word in most articles fills
-    the limit within the first window, so the index and the phrase checks
-    touch a few thousand rows, not the archive; a rare word costs one cheap
-    index lookup per window. A backend with no windows (both, as measured
-    at 100,000 articles: docs/search.md) is asked once.
-    """
-    if not backend.WINDOWS:
-        return backend.match_candidates(cursor, terms, filters, params, limit=limit)
-    top = backend.top_id(cursor)
-    if top is None:
-        return []
-    found: list[Candidate] = []
-    upto: int | None = None
-    for span in (*backend.WINDOWS, None):
-        above = 0 if span is None else max(0, top - span)
-        found += backend.match_candidates(cursor, terms, filters, params, limit=limit - len(found), above=above, upto=upto)
-        if len(found) >= limit or above == 0:
-            break
-        upto = above
-    return found
 
 
 def _backend() -> ModuleType:

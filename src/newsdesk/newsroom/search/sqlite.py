@@ -9,22 +9,17 @@ from newsdesk.newsroom.search.ranking import HEADLINE_WEIGHT, Candidate
 from newsdesk.newsroom.search.terms import Terms
 
 SNIPPET_TOKENS = 32
-WINDOWS: tuple[int, ...] = ()  # FTS5 walks rowids backwards and stops: one pass, no windows
 PUBLISHED_KNOWN = True  # the table ``a`` of match_candidates holds published articles only
 _JULIAN_EPOCH = 2440587.5  # julianday('1970-01-01')
 
 
-def top_id(cursor: Any) -> int | None:
-    cursor.execute("SELECT max(id) FROM newsroom_search_facts")
-    return cursor.fetchone()[0]
-
-
 def match_candidates(
-    cursor: Any, terms: Terms, filters: str, params: list[Any], *, limit: int, above: int = 0, upto: int | None = None,
+    cursor: Any, terms: Terms, filters: str, params: list[Any], *, limit: int,
 ) -> list[Candidate]:
-    """Up to ``limit`` matches passing the filters with ``above < id <= upto``, newest added first.
+    """Up to ``limit`` matches passing the filters, newest added first.
 
-    FTS5 walks its rowids backwards from ``upto`` and stops at ``limit``.
+    FTS5 walks its rowids backwards and stops at ``limit``: one pass, as
+    fast for a word in every article as for a rare one (docs/search.md).
 
     bm25 runs only for the rows returned, so a word in every article costs
     ``limit`` scores, not one per article. Dates and filters are read from
@@ -36,9 +31,8 @@ def match_candidates(
         f"SELECT a.id, -bm25(newsroom_search, {HEADLINE_WEIGHT}, 1.0), "
         f"(julianday(a.published_at) - {_JULIAN_EPOCH}) * 86400.0 "
         f"FROM newsroom_search JOIN newsroom_search_facts a ON a.id = newsroom_search.rowid "
-        f"WHERE newsroom_search MATCH %s AND newsroom_search.rowid > %s"
-        f"{'' if upto is None else ' AND newsroom_search.rowid <= %s'}{filters} ORDER BY newsroom_search.rowid DESC LIMIT %s",
-        [terms.fts5(), above, *([] if upto is None else [upto]), *params, limit],
+        f"WHERE newsroom_search MATCH %s{filters} ORDER BY newsroom_search.rowid DESC LIMIT %s",
+        [terms.fts5(), *params, limit],
     )
     return [Candidate(article_id=row[0], relevance=row[1], published=row[2]) for row in cursor.fetchall()]
 

@@ -1,4 +1,4 @@
-"""Newest-first windows, phrase pairs and the narrow rows beside the index: faster, and the same answers."""
+"""The newest matches past the cap, phrase pairs and the narrow rows beside the index: faster, and the same answers."""
 
 from __future__ import annotations
 
@@ -7,14 +7,9 @@ from datetime import timedelta
 import pytest
 
 from newsdesk.newsroom.models import Article, Section
-from newsdesk.newsroom.search import SearchQuery, postgres, search, service, sqlite
+from newsdesk.newsroom.search import SearchQuery, search, service
 
 pytestmark = pytest.mark.django_db
-
-
-def _answer(text: str, **fields) -> tuple[list[tuple[int, float]], int, bool]:
-    page = search(SearchQuery(text=text, page_size=100, **fields))
-    return [(hit.article_id, round(hit.rank, 9)) for hit in page.hits], page.total, page.capped
 
 
 @pytest.fixture
@@ -29,21 +24,8 @@ def lighthouses(article_factory, now):
     return made
 
 
-@pytest.mark.parametrize("text", ["beacon", '"beacon light"', "beacon -fog", "point", '"the point"'])
-def test_windows_change_the_work_not_the_answer(lighthouses, monkeypatch, text):
-    monkeypatch.setattr(sqlite, "WINDOWS", ())
-    monkeypatch.setattr(postgres, "WINDOWS", ())
-    whole = _answer(text)
-    assert whole[0], text  # the query finds something, so the comparison below can fail
-    monkeypatch.setattr(sqlite, "WINDOWS", (1, 3, 4))
-    monkeypatch.setattr(postgres, "WINDOWS", (1, 3, 4))
-    assert _answer(text) == whole
-
-
-def test_past_the_cap_windows_still_rank_the_newest_added_matches(lighthouses, monkeypatch):
+def test_past_the_cap_the_newest_added_matches_are_ranked(lighthouses, monkeypatch):
     monkeypatch.setattr(service, "RANKED_MAX", 4)
-    monkeypatch.setattr(sqlite, "WINDOWS", (2, 5))
-    monkeypatch.setattr(postgres, "WINDOWS", (2, 5))
     page = search(SearchQuery(text="beacon"))
     assert (page.total, page.capped) == (4, True)
     assert {hit.article_id for hit in page.hits} == {article.pk for article in lighthouses[4::2]}
