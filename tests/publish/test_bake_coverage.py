@@ -105,3 +105,24 @@ def test_story_and_entity_pages_are_never_baked_so_never_stale():
     assert baked_file("/stories/1-harbour/") is None
     assert baked_file("/entities/xi-jinping/") is None
     assert baked_file("/entities/xi-jinping/rss.xml") is None
+
+
+@committed
+def test_an_article_joining_a_story_leaves_the_other_articles_pages_baked(baked_site):
+    """Counting a new article into a story is a save of its counts: the story's other pages stay (site.js refreshes the count)."""
+    first, second, _ = baked_site
+    story = Story.objects.create(slug="harbour", title="Harbour", first_published_at=first.published_at, last_published_at=first.published_at)
+    first.__class__.objects.filter(pk__in=[first.pk, second.pk]).update(story=story)
+    page_bake_again = {page_of(first), page_of(second)}
+    from newsdesk.publish.bake import page_bake
+    from newsdesk.publish.bake.paths import BakedPage
+
+    for article in (first, second):
+        page_bake(BakedPage(article.get_absolute_url()))
+    before = snapshot()
+    story.article_count, story.source_count = 3, 2
+    story.save(update_fields=["article_count", "source_count", "modified_at"])  # pipeline.stories._story_join
+    assert not changed_files(before) & page_bake_again
+    story.slug = "harbour-strike"
+    story.save(update_fields=["slug"])
+    assert changed_files(before) >= page_bake_again, "a new slug changes the link on every page of the story"

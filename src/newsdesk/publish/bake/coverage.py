@@ -10,9 +10,11 @@ never hears of them. These receivers do:
 
 - a mention, quote or wire copy saved or deleted: the article's own page is
   baked again after the commit;
-- a story saved (an article joined or left it, its counts or title changed):
-  the baked pages of its articles are deleted, to be baked again when next
-  asked for (one unlink each, however large the story);
+- a story saved whole (an editor renamed it, or moved articles) or with a
+  new slug: the baked pages of its articles are deleted, to be baked again
+  when next asked for (one unlink each, however large the story). A save of
+  its counts alone (``update_fields`` without the slug: an article joined)
+  drops nothing — the count on those pages is refreshed by site.js;
 - an entity renamed: the baked pages of the articles naming or quoting it are
   deleted the same way.
 
@@ -114,8 +116,11 @@ def _article_row_changed(sender, instance, raw: bool = False, **kwargs) -> None:
         article_coverage_invalidate(article_id=instance.article_id)
 
 
-def _story_saved(sender, instance: Story, raw: bool = False, **kwargs) -> None:
-    if not raw:
+def _story_saved(sender, instance: Story, raw: bool = False, update_fields=None, **kwargs) -> None:
+    # A baked article page prints its story's link (the slug) and a source count that site.js refreshes from
+    # related.json: a save of the counts alone (pipeline.stories, on every article that joins) drops nothing —
+    # it used to unlink the pages of every article of the story, thousands in a big one, per ingested item.
+    if not raw and (update_fields is None or "slug" in update_fields):
         _on_commit("story", instance.pk, _story_articles_drop)
 
 
