@@ -120,7 +120,8 @@ def article_for(draft: Draft, *, source: Source | None) -> Article | None:
     return Article.objects.filter(wire_key=item_key(draft, source=source).wire_key).first()
 
 
-def _fields(draft: Draft, section: Section | None) -> dict:
+def article_fields(draft: Draft, section: Section | None) -> dict:
+    """The article columns a draft sets: what the save writes, and what a held wire update offers the desk."""
     picture = draft.picture
     return {
         "headline": draft.headline,
@@ -141,7 +142,8 @@ def _fields(draft: Draft, section: Section | None) -> dict:
     }
 
 
-def _content_hash(draft: Draft) -> str:
+def draft_hash(draft: Draft) -> str:
+    """The copy's fingerprint as sent: an item re-sent unchanged hashes the same and changes nothing."""
     basis = {k: str(v) for k, v in sorted(vars(draft).items())}
     return hashlib.sha256(json.dumps(basis, sort_keys=True).encode()).hexdigest()
 
@@ -160,9 +162,9 @@ def snapshot(article: Article) -> dict:
 def article_save(*, draft: Draft, source: Source | None, raw_item: RawItem | None, publish: bool = True) -> tuple[Article, SaveOutcome]:
     """Create, update or leave an article; every change writes an ArticleVersion in the same transaction."""
     key = item_key(draft, source=source)
-    content_hash = _content_hash(draft)
+    content_hash = draft_hash(draft)
     section = section_for(draft.section)
-    fields = fields_fit(_fields(draft, section))
+    fields = fields_fit(article_fields(draft, section))
     # No savepoint of its own: the pipeline calls this inside its per-document savepoint, which already
     # undoes a failed save (two statements saved per item); called alone, this opens the transaction.
     with transaction.atomic(savepoint=False):

@@ -21,7 +21,7 @@ from django.utils import timezone
 from newsdesk.core.draft import Draft
 from newsdesk.newsroom.models import Article, ArticleVersion, RawItem, Source
 from newsdesk.pipeline.changes import WIRE, audit_record
-from newsdesk.pipeline.save import _content_hash, _fields, fields_fit, item_key, section_for, snapshot, wire_version_is_older
+from newsdesk.pipeline.save import article_fields, draft_hash, fields_fit, item_key, section_for, snapshot, wire_version_is_older
 
 HELD = "wire update held"  # the version's reason; its snapshot is the wire's text, not the live one
 HELD_ACTION = "wire_update_held"  # the audit entry's action
@@ -36,7 +36,7 @@ def wire_update_hold(draft: Draft, *, source: Source | None, raw_item: RawItem |
     nobody edited); the article is locked only when there is something to hold.
     """
     key = item_key(draft, source=source)
-    digest = _content_hash(draft)
+    digest = draft_hash(draft)
     edited = Article.objects.filter(wire_key=key.wire_key, versions__reason__in=DESK_EDITS).exclude(content_hash=digest)
     if not edited.exists():
         return None
@@ -59,7 +59,7 @@ def wire_update_hold(draft: Draft, *, source: Source | None, raw_item: RawItem |
 def _as_the_wire_tells_it(article: Article, draft: Draft) -> Article:
     """An unsaved copy of ``article`` with the draft's fields, as ``article_save`` would have written them."""
     wire = copy.copy(article)
-    for name, value in fields_fit(_fields(draft, section_for(draft.section))).items():
+    for name, value in fields_fit(article_fields(draft, section_for(draft.section))).items():
         setattr(wire, name, value)
     wire.published_at = draft.published or article.published_at
     wire.updated_at = draft.updated or timezone.now()
