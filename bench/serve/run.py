@@ -11,6 +11,9 @@ measures with wrk (Debian's package) on 127.0.0.1, each server in turn:
 - newsdesk under granian with baking off (NEWSDESK_BAKE=0: Django's view
   answers every request, no page cache; only what a commit changes is kept
   per process, site.kept; "cold");
+- the same with nothing kept either (NEWSDESK_KEPT=0 as well: every request
+  reads the article, its coverage, the rail and the masthead from the
+  database and renders every template; "strictly cold");
 - Wagtail 8 (in its own virtualenv under bench/serve/.cache, made with pip on
   first use; wagtail_bench.py) serving the same article from a page model,
   under the same granian with the same workers, without and with cache_page;
@@ -25,7 +28,7 @@ body, by a wrk Lua script); the measured runs check the bytes read per
 response. Prints req/s (median of --runs runs), p50 and p99 latency of the
 median run, the server's RSS, ratios, and which of the issue's goals hold.
 Usage: python bench/serve/run.py [--runs 3] [--seconds 8] [--connections 32] [--endurance 60] [--no-wagtail] [--gunicorn]
-       python bench/serve/run.py --cold [--runs 5]   (newsdesk cold against Wagtail uncached, interleaved)
+       python bench/serve/run.py --cold [--runs 5]   (newsdesk cold and strictly cold against Wagtail uncached, interleaved)
 """
 
 from __future__ import annotations
@@ -334,6 +337,7 @@ def nginx_conf(home: Path, port: int, app_port: int, static: Path | None) -> Pat
 
 WARM = "newsdesk baked, granian (warm)"
 COLD = "newsdesk unbaked, granian (cold: Django renders)"
+STRICT = "newsdesk unbaked, nothing kept, granian (strictly cold)"
 WAGTAIL = "Wagtail 8, granian (uncached)"
 WAGTAIL_CACHED = "Wagtail 8, granian, cache_page"
 NGINX_STATIC = "nginx, the page as a static file"
@@ -356,24 +360,31 @@ def goals(median: dict[str, Run]) -> list[str]:
     if WAGTAIL in median:
         cold, wagtail = median[COLD], median[WAGTAIL]
         lines.append(check("cold ≥ 4× Wagtail uncached", cold.rps >= 4 * wagtail.rps, f"{cold.rps / wagtail.rps:.2f}×"))
+        if STRICT in median:
+            strict = median[STRICT]
+            lines.append(check("strictly cold (nothing cached, baked or kept) ≥ 4× Wagtail uncached", strict.rps >= 4 * wagtail.rps,
+                               f"{strict.rps / wagtail.rps:.2f}×, p99 {strict.p99_ms:.0f} ms"))
         if warm and WAGTAIL_CACHED in median:
             lines.append(f"- warm against Wagtail with cache_page: {warm.rps / median[WAGTAIL_CACHED].rps:.1f}×")
     return lines
 
 
 def cold_against_wagtail(home: Path, path: str, url: str, size: int, one_thread: list[str], app: str, unbaked: dict, args, script: Path) -> None:
-    """``--cold``: the cold article page against Wagtail uncached, same server and workers, runs interleaved."""
+    """``--cold``: the cold and strictly cold article page against Wagtail uncached, same server and workers, runs interleaved."""
     bin_dir, wagtail_env, wagtail_path = wagtail_bench.site(home, home / "newsdesk.sqlite3", path)
     wagtail_port = free_port()
-    at = one_thread.index("--port") + 1  # its own port: both servers run side by side
+    strict_port = free_port()
+    at = one_thread.index("--port") + 1  # its own port: the servers run side by side
     wagtail = [str(bin_dir / "granian"), *one_thread[1:at], str(wagtail_port), *one_thread[at + 1:], "wagtail_site.wsgi:application"]
+    strict = [*one_thread[:at], str(strict_port), *one_thread[at + 1:], app]
     load_before = os.getloadavg()
     rows = interleaved([
         (COLD, [*one_thread, app], url, unbaked, ROOT, size),
+        (STRICT, strict, f"http://127.0.0.1:{strict_port}{path}", unbaked | {"NEWSDESK_KEPT": "0"}, ROOT, size),
         (WAGTAIL, wagtail, f"http://127.0.0.1:{wagtail_port}{wagtail_path}", wagtail_env, wagtail_bench.HERE, None),
     ], args, script)
     load_after = os.getloadavg()
-    cold, wagtail_row = rows
+    cold, strict_row, wagtail_row = rows
     print(f"\nwrk -t2 -c{args.connections} -d{args.seconds}s, {args.runs} interleaved runs; load average "
           f"{load_before[0]:.1f} before, {load_after[0]:.1f} after\n")
     print("| server | page bytes | req/s (median) | runs | p50 ms | p99 ms | RSS MB | vs Wagtail uncached |\n| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
@@ -381,9 +392,12 @@ def cold_against_wagtail(home: Path, path: str, url: str, size: int, one_thread:
         m = row.median
         print(f"| {row.name} | {row.size:,} | {m.rps:,.0f} | {', '.join(f'{r.rps:,.0f}' for r in row.runs)} | {m.p50_ms:.2f} | "
               f"{m.p99_ms:.2f} | {row.rss:.0f} | {m.rps / wagtail_row.median.rps:.2f} |")
-    pairs = ", ".join(f"{c.rps / w.rps:.2f}" for c, w in zip(cold.runs, wagtail_row.runs))
-    print(f"\nratio per round: {pairs}")
-    print(goals({COLD: cold.median, WAGTAIL: wagtail_row.median})[0])
+    for row in (cold, strict_row):
+        pairs = ", ".join(f"{c.rps / w.rps:.2f}" for c, w in zip(row.runs, wagtail_row.runs))
+        print(f"\n{row.name}: ratio to Wagtail uncached per round: {pairs}")
+    print()
+    for line in goals({COLD: cold.median, STRICT: strict_row.median, WAGTAIL: wagtail_row.median}):
+        print(line)
 
 
 def main() -> None:
@@ -434,6 +448,7 @@ def main() -> None:
         measure(WARM, [*one_thread, app], url, env, args, script, size),
         measure("newsdesk baked, granian, 4 blocking threads", [*granian, "--blocking-threads", "4", app], url, env, args, script, size),
         measure(COLD, [*one_thread, app], url, unbaked, args, script, size),
+        measure(STRICT, [*one_thread, app], url, unbaked | {"NEWSDESK_KEPT": "0"}, args, script, size),
     ]
     if args.gunicorn:
         gunicorn = [str(BIN / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", "2", "--worker-class", "gthread", "--threads", "4", "--log-level", "error", app]

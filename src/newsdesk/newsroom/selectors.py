@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cache
 
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db import connection
 from django.db.models import Count, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from newsdesk.newsroom.models import Article, Section, Source, ViewCount
+from newsdesk.newsroom.models import Article, Correction, Section, Source, ViewCount
+from newsdesk.newsroom.prepared import Prepared
 
 PUBLISHED = Article.Status.PUBLISHED
 
@@ -66,14 +65,19 @@ def articles_published(*, section: Section | None = None) -> QuerySet[Article]:
     return articles.order_by("-published_at", "-pk")
 
 
+_ARTICLE_PUBLISHED = Prepared(lambda pk: (
+    Article.objects.filter(pk=pk, status=PUBLISHED)
+    .select_related("section", "source", "story")
+    .annotate(view_total=Coalesce("views__total", Value(0)))[:1]
+))
+
+
 def article_published(*, pk: int) -> Article | None:
-    """The published article ``pk`` with its source, section and our view count; None if not public."""
-    return (
-        Article.objects.filter(pk=pk, status=PUBLISHED)
-        .select_related("section", "source")
-        .annotate(view_total=Coalesce("views__total", Value(0)))
-        .first()
-    )
+    """The published article ``pk`` with its source, section, story and our view count; None if not public.
+
+    Prepared (``newsroom.prepared``): the article page reads it on every request Django renders.
+    """
+    return _ARTICLE_PUBLISHED.first(pk=pk)
 
 
 @dataclass(frozen=True)
@@ -85,24 +89,24 @@ class ArticleLive:
     modified_at: object  # the row's auto_now stamp, as the database returns it: part of what the page keeps
 
 
-@cache
-def _article_live_sql() -> str:
-    article, views = Article._meta, ViewCount._meta
-    column = views.get_field("article").column
-    return (
-        f'SELECT a."{article.get_field("slug").column}", COALESCE(v."{views.get_field("total").column}", 0), '
-        f'a."{article.get_field("modified_at").column}" FROM "{article.db_table}" a '
-        f'LEFT JOIN "{views.db_table}" v ON v."{column}" = a."{article.pk.column}" '
-        f'WHERE a."{article.pk.column}" = %s AND a."{article.get_field("status").column}" = %s'
-    )
+_ARTICLE_LIVE = Prepared(lambda pk: (
+    Article.objects.filter(pk=pk, status=PUBLISHED).annotate(total=Coalesce("views__total", Value(0)))
+    .values_list("slug", "total", "modified_at")
+))
 
 
 def article_live(*, pk: int) -> ArticleLive | None:
-    """One fixed query through the cursor (the ORM building it costs more than the database answering); None if not public."""
-    with connection.cursor() as cursor:
-        cursor.execute(_article_live_sql(), [pk, PUBLISHED.value])
-        row = cursor.fetchone()
+    """One prepared query (the ORM building it costs more than the database answering); None if not public."""
+    row = _ARTICLE_LIVE.first(pk=pk)
     return ArticleLive(slug=row[0], view_total=row[1], modified_at=row[2]) if row else None
+
+
+_CORRECTIONS = Prepared(lambda article: Correction.objects.filter(article_id=article))
+
+
+def article_corrections(*, article_id: int) -> list[Correction]:
+    """An article's correction notes, oldest first, as ``article.corrections.all`` lists them."""
+    return _CORRECTIONS.rows(article=article_id)
 
 
 def kill_notice(*, pk: int) -> str | None:
@@ -110,9 +114,12 @@ def kill_notice(*, pk: int) -> str | None:
     return Article.objects.filter(pk=pk, status=Article.Status.KILLED).values_list("kill_notice", flat=True).first()
 
 
+_HIGHLIGHTS = Prepared(lambda exclude, limit: articles_published().exclude(pk__in=exclude)[:limit])
+
+
 def highlights(*, exclude_ids: Collection[int] = (), limit: int = 5) -> list[Article]:
     """Our most recent other stories for the rail; never the ones the page already shows."""
-    return list(articles_published().exclude(pk__in=list(exclude_ids))[:limit])
+    return _HIGHLIGHTS.rows(exclude=sorted(exclude_ids), shape={"limit": limit})
 
 
 def sections_listed(*, limit: int | None = None) -> list[Section]:  # each with ``published``: its count
@@ -121,12 +128,15 @@ def sections_listed(*, limit: int | None = None) -> list[Section]:  # each with 
     Not by article count: the masthead is on every baked page, and an order that
     moved with each new story would empty the baked folder again and again.
     """
-    sections = (
-        Section.objects.filter(articles__status=PUBLISHED)
-        .annotate(published=Count("articles"))
-        .order_by("position", "name")
-    )
-    return list(sections[:limit] if limit else sections)
+    return _SECTIONS_LISTED.rows(shape={"limit": limit})
+
+
+def _sections_listed(limit: int | None) -> QuerySet[Section]:
+    sections = Section.objects.filter(articles__status=PUBLISHED).annotate(published=Count("articles")).order_by("position", "name")
+    return sections[:limit] if limit else sections
+
+
+_SECTIONS_LISTED = Prepared(_sections_listed)
 
 
 def section_by_slug(*, slug: str) -> Section | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -18,6 +19,7 @@ from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.utils import timezone
 
 from newsdesk.newsroom.models import Article, Entity, Mention, Quote, Story, WireCopy
+from newsdesk.newsroom.prepared import Prepared
 
 PUBLISHED = Article.Status.PUBLISHED
 STORY_ARTICLES = 200  # the most a story page lists (a story is one event: far fewer in practice)
@@ -44,8 +46,12 @@ def article_sources(article: Article) -> list[str]:
 
     Needs ``copies`` prefetched with their sources (``_with_copies``) to stay one query per listing.
     """
+    return _sources_named(article, article.copies.all())
+
+
+def _sources_named(article: Article, copies: Iterable[WireCopy]) -> list[str]:
     names: list[str] = []
-    for copy in article.copies.all():
+    for copy in copies:
         name = copy.credit or (copy.source.credit or copy.source.name if copy.source_id and copy.source else "")
         if name and name not in names:
             names.append(name)
@@ -249,11 +255,28 @@ def entity_quotes(*, entity: Entity, limit: int) -> list[Quote]:
 # On the article page.
 
 
+# The article page runs these on every request Django renders it, so each is prepared once per
+# process (``newsroom.prepared``: Django builds the SQL once) and run with the article's values.
+_QUOTES = Prepared(lambda article: (
+    Quote.objects.filter(article_id=article, article__status=PUBLISHED).select_related("speaker").order_by("position", "pk")
+))
+_MENTIONS = Prepared(lambda article: (
+    Mention.objects.filter(article_id=article).select_related("entity").order_by("-salience", "entity__name")
+))
+_COPIES = Prepared(lambda article: (  # only what ``_sources_named`` reads: not the copy's snapshot (its whole text)
+    WireCopy.objects.filter(article_id=article).select_related("source").order_by("-first", "folded_at", "pk")
+    .only("credit", "source__credit", "source__name")
+))
+_SOURCE_NAMES = ("credit", "source__credit", "source__name")
+_STORY_SOURCES = Prepared(lambda story: (  # UNION: each (credit, source credit, source name) once, copies and articles alike
+    WireCopy.objects.filter(article__story_id=story, article__status=PUBLISHED).values_list(*_SOURCE_NAMES)
+    .union(published_articles().filter(story_id=story).values_list(*_SOURCE_NAMES))
+))
+
+
 def article_quotes(*, article_id: int) -> list[Quote]:
     """A published article's quotes in the order they appear, with their speakers; [] for anything not public."""
-    return list(
-        Quote.objects.filter(article_id=article_id, article__status=PUBLISHED).select_related("speaker").order_by("position", "pk")
-    )
+    return _QUOTES.rows(article=article_id)
 
 
 @dataclass(frozen=True)
@@ -281,31 +304,27 @@ class ArticleCoverage:
 
 def article_coverage(*, article: Article, related: int = RELATED) -> ArticleCoverage:
     """The article's entities (most salient first), quotes, sources, story and related stories."""
-    mentions = Mention.objects.filter(article=article).select_related("entity").order_by("-salience", "entity__name")
+    mentions = _MENTIONS.rows(article=article.pk)
     by_kind: dict[str, list[Entity]] = defaultdict(list)
     for mention in mentions:
         by_kind[mention.entity.kind].append(mention.entity)
-    with_copies = _with_copies(Article.objects.filter(pk=article.pk)).first()
     story = article.story if article.story_id else None
     return ArticleCoverage(
         people=by_kind[Entity.Kind.PERSON], organisations=by_kind[Entity.Kind.ORGANISATION], places=by_kind[Entity.Kind.PLACE],
         quotes=article_quotes(article_id=article.pk),
-        sources=article_sources(with_copies) if with_copies else [],
+        sources=_sources_named(article, _COPIES.rows(article=article.pk)),
         story=story,
         story_source_count=story_source_count(story=story) if story else 0,
-        related=related_articles(article=article, limit=related),
+        related=related_articles(article=article, limit=related, mentions=mentions),
     )
 
 
 def story_source_count(*, story: Story) -> int:
     """How many different sources carried the story's published articles (named as ``article_sources`` names them)."""
-    names = ("credit", "source__credit", "source__name")
-    copies = WireCopy.objects.filter(article__story=story, article__status=PUBLISHED).values_list(*names).distinct()
-    own = published_articles().filter(story=story).values_list(*names).distinct()
-    return len({name for row in (*copies, *own) if (name := next((part for part in row if part), ""))})
+    return len({name for row in _STORY_SOURCES.rows(story=story.pk) if (name := next((part for part in row if part), ""))})
 
 
-def related_articles(*, article: Article, limit: int = RELATED) -> list[Article]:
+def related_articles(*, article: Article, limit: int = RELATED, mentions: list[Mention] | None = None) -> list[Article]:
     """Other published articles a reader of ``article`` may want, best first.
 
     The same story first (newest first); then articles sharing its entities,
@@ -313,48 +332,74 @@ def related_articles(*, article: Article, limit: int = RELATED) -> list[Article]
     overlap of the headlines' words. Candidates are bounded (the newest
     ``RELATED_CANDIDATES`` mentions of its ten most salient entities and the
     section's ``RELATED_RECENT`` newest articles), so the cost stays flat as the
-    archive grows.
+    archive grows. ``mentions``: the article's own, if the caller has read them.
     """
     chosen: list[int] = []
     if article.story_id:
-        chosen = list(
-            published_articles().filter(story_id=article.story_id).exclude(pk=article.pk)
-            .order_by("-published_at", "-pk").values_list("pk", flat=True)[:limit]
-        )
+        chosen = [pk for (pk,) in _SAME_STORY.rows(story=article.story_id, article=article.pk, shape={"limit": limit})]
     if len(chosen) < limit:
-        scores = _related_scores(article, exclude={article.pk, *chosen})
+        # Fewer than ``limit``: ``chosen`` is every other published article of the story, so the
+        # candidates leave out the story's articles (and this one) instead of a list of ids.
+        scores = _related_scores(article, mentions if mentions is not None else _MENTIONS.rows(article=article.pk))
         ranked = sorted(scores.items(), key=lambda item: (-item[1][0], -item[1][1].timestamp(), -item[0]))
         chosen += [pk for pk, _ in ranked[: limit - len(chosen)]]
-    found = published_articles().select_related("section").in_bulk(chosen)
+    if not chosen:
+        return []
+    found = {a.pk: a for a in _WITH_SECTION.rows(pks=chosen)}
     return [found[pk] for pk in chosen if pk in found]
 
 
-def _related_scores(article: Article, *, exclude: set[int]) -> dict[int, tuple[float, datetime]]:
-    """(score, published_at) of each candidate with something in common with ``article``."""
-    own = dict(
-        Mention.objects.filter(article=article).order_by("-salience", "entity_id")
-        .values_list("entity_id", "salience")[:RELATED_ENTITIES]
-    )
+_SAME_STORY = Prepared(lambda story, article, limit: (
+    published_articles().filter(story_id=story).exclude(pk=article).order_by("-published_at", "-pk").values_list("pk")[:limit]
+))
+_WITH_SECTION = Prepared(lambda pks: published_articles().select_related("section").filter(pk__in=pks))
+
+
+def _shared_mentions(entities: list[int], article: int, story: int | None) -> QuerySet[Mention]:
+    shared = Mention.objects.filter(entity_id__in=entities, article__status=PUBLISHED).exclude(article_id=article)
+    if story is not None:
+        shared = shared.exclude(article__story_id=story)
+    return shared.order_by("-article__published_at", "-article_id").values_list(
+        "article_id", "entity_id", "salience", "article__published_at", "article__headline"
+    )[:RELATED_CANDIDATES]
+
+
+def _recent_headlines(article: int, story: int | None, section: int | None) -> QuerySet[Article]:
+    recent = published_articles().exclude(pk=article)
+    if story is not None:
+        recent = recent.exclude(story_id=story)
+    if section is not None:
+        recent = recent.filter(section_id=section)
+    return recent.order_by("-published_at", "-pk").values_list("pk", "headline", "published_at")[:RELATED_RECENT]
+
+
+_SHARED_MENTIONS = Prepared(lambda entities, article, story: _shared_mentions(entities, article, story))
+_RECENT_HEADLINES = Prepared(lambda article, story, section: _recent_headlines(article, story, section))
+
+
+def _related_scores(article: Article, mentions: list[Mention]) -> dict[int, tuple[float, datetime]]:
+    """(score, published_at) of each candidate with something in common with ``article``.
+
+    Candidates are neither ``article`` nor a published article of its story.
+    """
+    ranked = sorted(mentions, key=lambda m: (-m.salience, m.entity_id))[:RELATED_ENTITIES]
+    own = {mention.entity_id: mention.salience for mention in ranked}
+    # A value left out is passed as None through ``shape``: its condition is not in that query at all.
+    story, no_story = ({"story": article.story_id}, {}) if article.story_id else ({}, {"story": None})
     scores: dict[int, float] = defaultdict(float)
     published: dict[int, datetime] = {}
+    candidates: list[tuple[int, str, datetime]] = []
     if own:
-        shared = (
-            Mention.objects.filter(entity_id__in=list(own), article__status=PUBLISHED).exclude(article_id__in=exclude)
-            .order_by("-article__published_at", "-article_id")
-            .values_list("article_id", "entity_id", "salience", "article__published_at")[:RELATED_CANDIDATES]
-        )
-        for article_id, entity_id, salience, published_at in shared:
+        shared = _SHARED_MENTIONS.rows(entities=list(own), article=article.pk, **story, shape=no_story)
+        for article_id, entity_id, salience, published_at, headline in shared:
             scores[article_id] += max(own[entity_id], SALIENCE_FLOOR) * max(salience, SALIENCE_FLOOR)
             published[article_id] = published_at
+            candidates.append((article_id, headline, published_at))
     words = _words(article.headline)
     if words:
-        recent = published_articles().exclude(pk__in=exclude)
-        if article.section_id:
-            recent = recent.filter(section_id=article.section_id)
-        candidates = list(recent.order_by("-published_at", "-pk").values_list("pk", "headline", "published_at")[:RELATED_RECENT])
-        if scores:
-            candidates += list(published_articles().filter(pk__in=list(scores)).values_list("pk", "headline", "published_at"))
-        for pk, headline, published_at in dict.fromkeys(candidates):
+        section, no_section = ({"section": article.section_id}, {}) if article.section_id else ({}, {"section": None})
+        recent = _RECENT_HEADLINES.rows(article=article.pk, **story, **section, shape={**no_story, **no_section})
+        for pk, headline, published_at in dict.fromkeys([*recent, *candidates]):
             other = _words(headline)
             overlap = len(words & other) / len(words | other) if other else 0.0
             if overlap:

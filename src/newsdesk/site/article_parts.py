@@ -48,12 +48,16 @@ def _render(request: HttpRequest, *, pk: int) -> ArticleParts | None:
         return None
     article = page.article
     coverage = stories_selectors.article_coverage(article=article)  # issue 4: story, entities, quotes, sources
-    context = {"article": article, "coverage": coverage, "SITE_NAME": settings.SITE_NAME, "SITE_LANGUAGE": settings.SITE_LANGUAGE}
+    context = {
+        "article": article, "coverage": coverage, "corrections": selectors.article_corrections(article_id=article.pk),
+        "SITE_NAME": settings.SITE_NAME, "SITE_LANGUAGE": settings.SITE_LANGUAGE,
+    }
+    description = standfirst(article)
     return ArticleParts(
         article=article,
         highlights=page.highlights,
-        description=conditional_escape(standfirst(article)),
-        head=render_to_string("site/_article_head.html", article_head({"request": request}, article)),
+        description=conditional_escape(description),
+        head=render_to_string("site/_article_head.html", article_head({"request": request}, article, description)),
         story_top=render_to_string("site/_article_story_top.html", context),
         story_rest=render_to_string("site/_article_story_rest.html", context),
     )

@@ -16,6 +16,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
+from django.conf import settings
+
 from newsdesk.publish.bake import generation
 
 T = TypeVar("T")
@@ -30,7 +32,12 @@ class Kept:
         self._lock = threading.Lock()
 
     def get(self, key: Hashable, build: Callable[[], T]) -> T:
-        """The value kept for ``key`` under the current generation, else ``build()`` (kept unless it is None)."""
+        """The value kept for ``key`` under the current generation, else ``build()`` (kept unless it is None).
+
+        With ``NEWSDESK_KEPT=0`` nothing is kept: every call builds (the strictly cold page bench/serve measures).
+        """
+        if not settings.KEPT:
+            return build()
         now = generation.current()
         with self._lock:
             held = self._items.get(key)

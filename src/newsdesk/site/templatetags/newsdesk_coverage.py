@@ -5,10 +5,11 @@ from __future__ import annotations
 from django import template
 from django.conf import settings
 from django.urls import reverse
+from django.utils.safestring import SafeString
 
 from newsdesk.newsroom.models import Entity, Story
 from newsdesk.publish.feeds import FORMATS
-from newsdesk.site.templatetags.newsdesk_meta import FeedLink
+from newsdesk.site.templatetags.newsdesk_meta import FeedLink, feed_links_html
 
 register = template.Library()
 
@@ -25,10 +26,10 @@ def subject_feeds(subject: Story | Entity) -> list[FeedLink]:
     ]
 
 
-@register.inclusion_tag("site/_feed_links.html")
-def subject_feed_links(subject: Story | Entity) -> dict:
+@register.simple_tag
+def subject_feed_links(subject: Story | Entity) -> SafeString:
     """``<link rel="alternate">`` for each of the subject's feeds (the site's are in every page head already)."""
-    return {"feed_links": subject_feeds(subject)}
+    return feed_links_html(subject_feeds(subject))
 
 
 @register.simple_tag
