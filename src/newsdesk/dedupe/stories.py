@@ -75,6 +75,12 @@ def terms(text: str, *, limit: int = TERMS_PER_ARTICLE) -> list[str]:
     return [term for term, _ in counts.most_common(limit) if term not in _STOPWORDS]
 
 
+@lru_cache(maxsize=256)
+def article_terms(text: str) -> tuple[str, ...]:
+    """``terms`` of a whole article, cached: the pipeline reads them before its write transaction opens."""
+    return tuple(terms(text))
+
+
 @lru_cache(maxsize=1 << 17)  # a newsroom's vocabulary is bounded; stemming each word of each article was a third of the stage
 def _stem(word: str) -> str:
     word = word.removesuffix("'s").removesuffix("'")
@@ -161,7 +167,7 @@ class StoryIndex:
     def _features(self, article: StoryArticle) -> dict[str, float]:
         kinds: Iterable[tuple[str, Iterable[str]]] = (
             ("person", article.people), ("organisation", article.organisations), ("place", article.places),
-            ("term", terms(article.text)),
+            ("term", article_terms(article.text)),
         )
         return {f"{kind}:{value.casefold()}": WEIGHTS[kind] for kind, values in kinds for value in values}
 

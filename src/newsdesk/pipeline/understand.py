@@ -38,12 +38,13 @@ from newsdesk.core.draft import Draft
 from newsdesk.core.ninjs import body_text, draft_to_ninjs
 from newsdesk.dedupe import Fingerprint as Print
 from newsdesk.dedupe import fingerprint
+from newsdesk.dedupe.stories import article_terms
 from newsdesk.newsroom.models import Article, Fingerprint, RawItem, Source, WireCopy
 from newsdesk.pipeline import jobs
 from newsdesk.pipeline.entities import model_available
 from newsdesk.pipeline.save import ItemKey, article_save, item_key
 from newsdesk.pipeline.stories import story_assign, story_copy_count
-from newsdesk.pipeline.warm import Warm, catch_up, warm_get
+from newsdesk.pipeline.warm import Warm, catch_up, story_text, warm_get
 from newsdesk.pipeline.wire_updates import wire_update_hold
 from newsdesk.publish.bake import article_coverage_invalidate
 
@@ -117,8 +118,14 @@ def copy_print(headline: str, body_html: str) -> Print:
 
 
 def draft_prepare(draft: Draft) -> Draft:
-    """Do the understanding's own CPU work (the fingerprint) ahead, outside the transaction that saves the draft."""
-    copy_print(draft.headline.replace("\x00", ""), draft.body_html.replace("\x00", ""))
+    """Do the understanding's own CPU work ahead, outside the transaction that saves the draft.
+
+    The fingerprint, and the words the story index compares on: on SQLite the save holds the one write lock
+    (bench/ingest: every worker waits while another computes them inside it).
+    """
+    headline, body_html = draft.headline.replace("\x00", ""), draft.body_html.replace("\x00", "")
+    copy_print(headline, body_html)
+    article_terms(story_text(headline, body_html))
     return draft
 
 
