@@ -175,3 +175,23 @@ def test_a_paywall_ends_the_article_and_its_sales_pitch_is_not_body() -> None:
     gate = "<h2>Subscribe to continue reading</h2><p>Get unlimited digital access for just $1 a week. Cancel anytime at all.</p>"
     draft = draft_from_page(story_page(body=STORY + gate))
     assert "$1 a week" not in draft.body_html and draft.body_html.count("<p>") == 3
+
+
+# No date or image in the meta tags, JSON-LD or a <time> we read: only trafilatura's metadata (htmldate for
+# the date, <meta name="image">) has them. It is read only when a field falls back to it (extract/page/body.py).
+_FALLBACK_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Harbour wall repaired after winter storms</title>
+<meta name="image" content="https://cdn.example.org/photos/harbour-wall.jpg"></head><body>
+<header><nav><a href="/">Home</a> <a href="/local">Local</a></nav></header><article>
+<h1>Harbour wall repaired after winter storms</h1><p class="date">Published 12 March 2025</p>
+<p>Work crews finished repairs to the eastern harbour wall on Tuesday, three months after winter storms tore a gap in it.</p>
+<p>The harbour master said fishing boats could use the eastern berths again from next week, once divers have checked the footings.</p>
+<p>The council paid for the repairs from its emergency fund and will ask the national government to refund part of the cost.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("url", ["https://news.example.org/local/harbour-wall", None], ids=["url-known", "no-url"])
+def test_date_and_image_only_trafilatura_finds_still_reach_the_draft(url: str | None) -> None:
+    draft = draft_from_page(_FALLBACK_PAGE, url=url)
+    assert draft.published.isoformat() == "2025-03-12T00:00:00+00:00"
+    assert draft.picture.url == "https://cdn.example.org/photos/harbour-wall.jpg"

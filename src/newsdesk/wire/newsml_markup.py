@@ -63,11 +63,15 @@ def xml_parse(text: str, *, what: str, reason: str) -> etree._Element:
 
 
 def local(element: etree._Element) -> str:
-    """An element's name without its namespace ("" for comments and processing instructions)."""
+    """An element's name without its namespace ("" for comments and processing instructions).
+
+    Only a name in Clark notation ("{uri}name") has a namespace: the HTML parser
+    lets "}" into a plain name ("<A}" is the element "a}<"; issue 6, fuzzing).
+    """
     tag = element.tag
     if not isinstance(tag, str):
         return ""
-    return tag.rsplit("}", 1)[-1]
+    return tag.rsplit("}", 1)[-1] if tag.startswith("{") else tag
 
 
 def child(element: etree._Element | None, *names: str) -> etree._Element | None:

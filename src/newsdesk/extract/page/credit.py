@@ -9,6 +9,7 @@ from the meta tags (a site that republishes wire copy is not its source).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -20,6 +21,7 @@ CREDIT_MAX_CHARS = 80  # a credit is a few words; longer elements are paragraphs
 # Where a credit is never the story's: menus, rails, links, and photos (whose credit is the photographer's).
 _NOT_STORY = frozenset({"a", "aside", "button", "figcaption", "figure", "form", "head", "nav", "script", "style"})
 _NOT_STORY_CLASSES = ("caption", "card", "figure", "image", "photo", "promo", "rail", "related", "teaser")
+_NOT_STORY_CLASS = re.compile("|".join(_NOT_STORY_CLASSES))  # any of them inside the class attribute
 
 
 def page_credit(tree: etree._Element) -> str | None:
@@ -52,12 +54,14 @@ def _credit_in(root: etree._Element, *, skip: frozenset[str]) -> str | None:
         element = stack.pop()
         if not isinstance(element.tag, str) or element.tag in skip or _not_story(element):
             continue
-        if len(element) <= 3 and len(element.text or "") <= CREDIT_MAX_CHARS:
-            text = _short_text(element)
+        children = len(element)
+        if children <= 3 and len(element.text or "") <= CREDIT_MAX_CHARS:
+            text = _short_text(element) if children else " ".join((element.text or "").split())  # a leaf: its text
             found = _credit_of(text) if text else None
             if found:
                 return found
-        stack.extend(reversed(element))
+        if children:
+            stack.extend(reversed(element))
     return None
 
 
@@ -81,5 +85,5 @@ def _short_text(element: etree._Element) -> str | None:
 
 
 def _not_story(element: etree._Element) -> bool:
-    classes = (element.get("class") or "").lower()
-    return bool(classes) and any(word in classes for word in _NOT_STORY_CLASSES)
+    classes = element.get("class")
+    return bool(classes) and _NOT_STORY_CLASS.search(classes.lower()) is not None

@@ -24,6 +24,7 @@ _CREDIT_XPATH = (
     ".//*[self::cite or self::small or contains(@class, 'credit') or contains(@class, 'copyright')"
     " or contains(@class, 'byline') or contains(@class, 'source') or contains(@class, 'author')]"
 )
+_IMAGE_SCOPES = ("//article//img", "//main//img", "//img")
 _PAGE_PARTS = frozenset({"article", "main", "body", "html"})  # a wrapper never grows to these
 _CHROME = frozenset({"header", "nav", "footer", "aside", "a"})  # logos, menus and teasers: never the lead photo
 WRAPPER_MAX_PARAGRAPHS = 2
@@ -80,14 +81,13 @@ def image_sources(element: etree._Element) -> list[str]:
 
 def _lead_image(tree: etree._Element, image_url: str | None) -> etree._Element | None:
     """The img of the lead photo: the one showing the page's declared image, else the first in a figure or captioned."""
-    scopes = [tree.xpath("//article//img"), tree.xpath("//main//img"), tree.xpath("//img")]
-    images = next((found for found in scopes if found), [])
-    images = [img for img in images if not any(a.tag in _CHROME for a in img.iterancestors())]
     if image_url:
         wanted = _file_name(image_url)
         for img in tree.iter("img"):
             if any(_file_name(src) == wanted for src in image_sources(img)):
                 return img
+    images = next((found for scope in _IMAGE_SCOPES if (found := tree.xpath(scope))), [])  # the narrowest that has one
+    images = [img for img in images if not any(a.tag in _CHROME for a in img.iterancestors())]
     for img in images:
         if next(img.iterancestors("figure"), None) is not None:
             return img

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -73,16 +74,17 @@ def meta_values(tree: etree._Element) -> dict[str, str]:
 def page_meta(tree: etree._Element, *, meta: dict[str, str], ld: JsonLd, extracted: Any) -> PageMeta:
     """The news fields, each from the first source that has it."""
     article = ld.article
+    h1 = _h1(tree)
     site_name = (
         meta.get("og:site_name") or _first(jsonld.names(_get(article, "publisher"))) or meta.get("application-name")
-        or _title_site(tree, _h1(tree)) or _site_not_domain(getattr(extracted, "sitename", None))
+        or _title_site(tree, h1) or _site_not_domain(getattr(extracted, "sitename", None))
     )
     headline = headline_clean(
-        meta.get("og:title") or jsonld.text(article.get("headline")) or _h1(tree) or _title(tree) or getattr(extracted, "title", None),
-        h1=_h1(tree),
+        meta.get("og:title") or jsonld.text(article.get("headline")) or h1 or _title(tree) or getattr(extracted, "title", None),
+        h1=h1,
         site_name=site_name,
     )
-    published = _first_date([meta.get(k) for k in PUBLISHED_META] + [article.get("datePublished"), _time_datetime(tree), getattr(extracted, "date", None)])
+    published = _first_date(_published_values(tree, meta=meta, article=article, extracted=extracted))
     updated = _first_date([meta.get(k) for k in UPDATED_META] + [article.get("dateModified")])
     return PageMeta(
         headline=headline,
@@ -125,7 +127,7 @@ def date_value(value: Any) -> datetime | None:
     return when
 
 
-def _first_date(values: list[Any]) -> datetime | None:
+def _first_date(values: Iterable[Any]) -> datetime | None:
     for value in values:
         when = date_value(value)
         if when is not None:
@@ -133,13 +135,21 @@ def _first_date(values: list[Any]) -> datetime | None:
     return None
 
 
+def _published_values(tree: etree._Element, *, meta: dict[str, str], article: dict[str, Any], extracted: Any) -> Iterator[Any]:
+    """The publication date's sources in order, each read only when the ones before it gave no date."""
+    yield from (meta.get(key) for key in PUBLISHED_META)
+    yield article.get("datePublished")
+    yield _time_datetime(tree)
+    yield getattr(extracted, "date", None)
+
+
 def _section(tree: etree._Element, *, meta: dict[str, str], ld: JsonLd, extracted: Any, headline: str | None, site_name: str | None) -> str | None:
     """article:section or JSON-LD's, else the desk of the breadcrumb trail (its first item after Home)."""
     direct = meta.get("article:section") or jsonld.text(ld.article.get("articleSection"))
     if direct:
         return section_canonical(plain_text(direct).split(",")[0])
-    for crumbs in (ld.breadcrumbs, _html_breadcrumbs(tree)):
-        found = section_from_trail(list(crumbs), headline=headline or "", site_name=site_name)
+    for trail in (lambda: ld.breadcrumbs, lambda: _html_breadcrumbs(tree)):  # the page's, when JSON-LD's gives none
+        found = section_from_trail(list(trail()), headline=headline or "", site_name=site_name)
         if found:
             return found
     categories = getattr(extracted, "categories", None) or []
@@ -188,11 +198,7 @@ def _byline(tree: etree._Element, *, meta: dict[str, str], ld: JsonLd, extracted
     name ("Ledger staff"); a printed byline element also holds dates and
     labels, so it counts only when it parses as a byline.
     """
-    candidates = [", ".join(jsonld.names(ld.article.get("author")))]
-    candidates += [meta.get(key) for key in AUTHOR_META]
-    candidates += ["".join(a.itertext()) for a in tree.xpath("//*[@rel='author']")[:1]]
-    candidates += ["".join(e.itertext()) for e in tree.xpath("//*[@itemprop='author']//*[@itemprop='name']")[:1]]
-    found = next((b for c in candidates if (b := byline_clean(c))), None)
+    found = next((b for c in _byline_fields(tree, meta=meta, ld=ld) if (b := byline_clean(c))), None)
     if found:
         return found
     for element in tree.xpath(_BYLINE_XPATH)[:3]:
@@ -200,6 +206,14 @@ def _byline(tree: etree._Element, *, meta: dict[str, str], ld: JsonLd, extracted
         if parsed:
             return parsed
     return byline_clean(getattr(extracted, "author", None))
+
+
+def _byline_fields(tree: etree._Element, *, meta: dict[str, str], ld: JsonLd) -> Iterator[str | None]:
+    """The fields that hold only the byline, in order; the page is searched only when JSON-LD and the meta tags have none."""
+    yield ", ".join(jsonld.names(ld.article.get("author")))
+    yield from (meta.get(key) for key in AUTHOR_META)
+    yield from ("".join(a.itertext()) for a in tree.xpath("//*[@rel='author']")[:1])
+    yield from ("".join(e.itertext()) for e in tree.xpath("//*[@itemprop='author']//*[@itemprop='name']")[:1])
 
 
 def _text_before_time(element: etree._Element) -> str:
