@@ -78,3 +78,17 @@ def test_a_feed_whose_namespace_holds_a_wide_space_is_refused_with_a_reason():
         with pytest.raises(IngestError) as refused:
             wire.read(('<?xml version="1.0"?>' + FEED_NAMESPACE_WITH_WIDE_SPACE).encode(charset), origin="fuzz")
         assert refused.value.reason == "unknown_format" and "namespace" in str(refused.value)
+
+
+def test_an_html_body_whose_tag_name_holds_a_brace_is_read():
+    # Found by the long fuzz run (issue 6): the HTML parser reads "<A}" as an element named "a}<", and
+    # taking "<" for its local name crashed the NewsML-G2 reader.
+    item = (
+        '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:fuzz:1" version="1"><itemMeta><itemClass qcode="ninat:text"/>'
+        "</itemMeta><contentMeta><headline>Harbour reopens</headline></contentMeta><contentSet>"
+        '<inlineData contenttype="text/html">&lt;p&gt;The quay is open.&lt;A}&lt;/p&gt;</inlineData></contentSet></newsItem>'
+    )
+    (document,) = newsml_g2_read(item, origin="fuzz")
+    draft = extract.draft_from_document(document)
+    draft_is_safe(draft)
+    assert "The quay is open." in draft.body_html
