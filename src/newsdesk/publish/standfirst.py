@@ -9,13 +9,16 @@ from __future__ import annotations
 import html
 import re
 
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
+import nh3
 
 from newsdesk.newsroom.models import Article
 
 _BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption|div)>", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
+TRUNCATED = " …"
+# Every tag dropped, the text kept (escaped, so unescaped after): the Rust cleaner takes ~30 µs where
+# Django's strip_tags, an HTMLParser loop, took ~140 on the opening of a long body — a tenth of a page
+# rendered from nothing (bench/serve, strictly cold).
+_TAGS_OFF = nh3.Cleaner(tags=set(), attributes={}, url_schemes=set())
 
 
 # Enough opening blocks of the body for ``words`` words: stripping the tags of a whole long body (a
@@ -26,7 +29,11 @@ _OPENING_CHARS = 1_500
 def standfirst(article: Article, *, words: int = 40) -> str:
     """Plain text (no markup, no entities) of at most ``words`` words."""
     text = article.summary or _opening_text(article.body_html, words=words)
-    return Truncator(_SPACES.sub(" ", text).strip()).words(words, truncate=" …")
+    kept = text.split()  # Truncator.words, without its lazy-string machinery (a page asks three times)
+    if len(kept) <= words:
+        return " ".join(kept)
+    cut = " ".join(kept[:words])
+    return cut if cut.endswith(TRUNCATED) else cut + TRUNCATED
 
 
 def _opening_text(body_html: str, *, words: int) -> str:
@@ -42,4 +49,4 @@ def _opening_text(body_html: str, *, words: int) -> str:
 
 
 def _plain(fragment: str) -> str:
-    return html.unescape(strip_tags(_BLOCK_END.sub(" ", fragment)))
+    return html.unescape(_TAGS_OFF.clean(_BLOCK_END.sub(" ", fragment)))
