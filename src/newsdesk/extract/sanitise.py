@@ -99,4 +99,9 @@ def paragraphs_to_html(paragraphs: list[str]) -> str:
 def plain_text(value: str) -> str:
     """A single-line field (headline, caption, byline) with every tag removed and entities decoded."""
     markup_limits_check(value)
-    return " ".join(CONTROL.sub("", html.unescape(_TEXT_CLEANER.clean(value))).split())
+    return " ".join(CONTROL.sub("", markup_text(value)).split())
+
+
+def markup_text(markup: str) -> str:
+    """The text of stored markup, every tag dropped and entities decoded, white space as it was (no limit check)."""
+    return html.unescape(_TEXT_CLEANER.clean(markup))

@@ -72,7 +72,7 @@ def story_copy_count(story_id: int | None, source_id: int | None, credit: str) -
 def _source_count_in(story: Story, key: tuple[int | None, str]) -> bool:
     """Count ``key`` among the locked story's sources; True when the story's row changed (the caller saves it)."""
     counted = story.source_keys is not None
-    keys = story.source_keys if counted else [list(pair) for pair in sorted(_story_sources(story.pk), key=str)]
+    keys = story.source_keys if counted else _keys(_story_sources(story.pk))
     if list(key) not in keys:
         keys = [*keys, list(key)]
     elif counted:
@@ -121,7 +121,7 @@ def story_counts_refresh(story_id: int | None) -> None:
     sources = _story_sources(story.pk)
     story.article_count = totals["articles"]
     story.source_count = len(sources)
-    story.source_keys = [list(pair) for pair in sorted(sources, key=str)]
+    story.source_keys = _keys(sources)
     story.first_published_at, story.last_published_at = totals["first"], totals["last"]
     story.save(update_fields=["article_count", "source_count", "source_keys", "first_published_at", "last_published_at", "modified_at"])
 
@@ -132,3 +132,8 @@ def _story_sources(story_id: int) -> set[tuple[int | None, str]]:
     # Articles saved before copies were kept (or without one) count by their own source.
     bare = Article.objects.filter(story_id=story_id).filter(~Q(copies__first=True))
     return sources | set(bare.values_list("source_id", "credit").distinct())
+
+
+def _keys(sources: set[tuple[int | None, str]]) -> list[list]:
+    """The pairs as ``Story.source_keys`` stores them: JSON lists, in a stable order."""
+    return [list(pair) for pair in sorted(sources, key=str)]

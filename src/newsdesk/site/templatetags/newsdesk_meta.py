@@ -8,12 +8,12 @@ does) and print it.
 from __future__ import annotations
 
 import copy
-import html
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from newsdesk.newsroom.models import Article, Section
@@ -60,18 +60,13 @@ def standfirst(article: Article) -> str:
 
 
 # The head's feed links and meta tags are on every page, one line each: written here rather than by a
-# template loop (which cost a tenth of a page Django renders), escaped exactly as the template
-# escaped them (``conditional_escape`` without its check for lazy strings, which these never are).
-
-
-def _escaped(value: object) -> str:
-    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+# template loop (which cost a tenth of a page Django renders), escaped as the template escaped them.
 
 
 def feed_links_html(links: list[FeedLink]) -> SafeString:
     """``<link rel="alternate">`` lines, one a feed."""
     lines = [
-        f'<link rel="alternate" type="{_escaped(link.media_type)}" title="{_escaped(link.title)}" href="{_escaped(link.href)}">\n'
+        f'<link rel="alternate" type="{conditional_escape(link.media_type)}" title="{conditional_escape(link.title)}" href="{conditional_escape(link.href)}">\n'
         for link in links
     ]
     return mark_safe("".join(lines) + "\n")  # noqa: S308  (every value escaped)
@@ -80,7 +75,7 @@ def feed_links_html(links: list[FeedLink]) -> SafeString:
 def meta_tags_html(tags: list[MetaTag]) -> SafeString:
     """``<meta property=…>`` (OpenGraph) and ``<meta name=…>`` (Twitter) lines."""
     lines = [
-        f'<meta {"property" if tag.attribute == "property" else "name"}="{_escaped(tag.key)}" content="{_escaped(tag.content)}">\n'
+        f'<meta {"property" if tag.attribute == "property" else "name"}="{conditional_escape(tag.key)}" content="{conditional_escape(tag.content)}">\n'
         for tag in tags
     ]
     return mark_safe("".join(lines))  # noqa: S308  (every value escaped)
